@@ -1,0 +1,83 @@
+package org.rnn4j.kernel;
+
+/**
+ * The numeric kernels every layer runs on. All matrices are row-major {@code float[]} slices given by
+ * an offset and a leading dimension (the stride between rows). {@link ScalarKernels} is the
+ * specification; faster implementations must agree with it to float tolerance.
+ *
+ * <p>Legend: R rows, H hidden size, V classes. Gate blocks are row-major (R, G·H) with the gates of one
+ * row side by side in PyTorch's order (LSTM i|f|g|o, GRU r|z|n).
+ */
+public interface Kernels {
+
+    /** Short name for logs: "scalar" or "vector(…)". */
+    String name();
+
+    /**
+     * C = alpha·op(A)·op(B) + beta·C with op(A) (m×k), op(B) (k×n), C (m×n). When beta is 0, C is
+     * overwritten (NaNs in C do not propagate).
+     */
+    void gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
+              float[] a, int aOffset, int lda,
+              float[] b, int bOffset, int ldb,
+              float beta, float[] c, int cOffset, int ldc);
+
+    /** out[r, :] = bias for each of the R rows of width {@code bias.length}: (R, W). */
+    void broadcastRows(float[] bias, int biasOffset, int width, int rows, float[] out, int outOffset);
+
+    /** sums[:] += column sums of the (R, W) block: the bias gradient. */
+    void addColumnSums(float[] block, int blockOffset, int rows, int width, float[] sums, int sumsOffset);
+
+    /** In place over n values: x = tanh(x) or x = max(x, 0) as {@code activation} says. */
+    void activate(Activation activation, float[] x, int offset, int n);
+
+    /**
+     * Turns an activation's output gradient into its input gradient, in place over n values:
+     * d = d·f'(a) where f' is written in terms of the activation's output y.
+     */
+    void activationBackward(Activation activation, float[] y, int yOffset, float[] d, int dOffset, int n);
+
+    /**
+     * One LSTM step for R rows. On entry {@code gates} (R, 4H) holds the pre-activations i|f|g|o;
+     * on exit the activations. Writes c_t = f⊙c_{t-1} + i⊙g and h_t = o⊙tanh(c_t), both (R, H).
+     */
+    void lstmForward(int rows, int hidden, float[] gates, int gatesOffset,
+                     float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset);
+
+    /**
+     * Backward of one LSTM step. {@code dh} (R, H) is dL/dh_t; {@code dc} (R, H) holds dL/dc_t from
+     * later steps on entry and dL/dc_{t-1} on exit. Writes the pre-activation gradients (R, 4H).
+     */
+    void lstmBackward(int rows, int hidden, float[] gates, int gatesOffset,
+                      float[] cells, int prevCellOffset, int cellOffset,
+                      float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset);
+
+    /**
+     * One GRU step (PyTorch's formulation) for R rows. {@code gi} (R, 3H) holds x·W_ihᵀ + b_ih and is
+     * overwritten with the activations r|z|n; {@code gh} (R, 3H) holds h_{t-1}·W_hhᵀ + b_hh and is kept
+     * (backward needs its n part). Writes h_t = (1−z)⊙n + z⊙h_{t-1}.
+     */
+    void gruForward(int rows, int hidden, float[] gi, int giOffset, float[] gh, int ghOffset,
+                    float[] h, int prevHOffset, int hOffset);
+
+    /**
+     * Backward of one GRU step. {@code dh} (R, H) is dL/dh_t. Writes dGi (R, 3H) = dL/d(x·W_ihᵀ + b_ih),
+     * dGh (R, 3H) = dL/d(h_{t-1}·W_hhᵀ + b_hh), and sets {@code dhPrev} (R, H) to the direct part
+     * z⊙dh of dL/dh_{t-1} (the part through W_hh is added by the caller).
+     */
+    void gruBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] gh, int ghOffset,
+                     float[] h, int prevHOffset, float[] dh, int dhOffset,
+                     float[] dGi, float[] dGh, int dGatesOffset, float[] dhPrev);
+
+    /**
+     * Softmax cross-entropy over R rows of V logits, in place: each row becomes its probabilities.
+     * Returns the summed loss −Σ log p[target] in nats (double) and adds the number of rows whose
+     * arg-max equals the target to {@code correct[0]}.
+     */
+    double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets, int targetsOffset,
+                               long[] correct);
+
+    /** dLogits = scale·(p − onehot(target)), in place over the probabilities left by the forward. */
+    void softmaxCrossEntropyBackward(float[] probs, int rows, int classes, int[] targets, int targetsOffset,
+                                     float scale);
+}

@@ -1,0 +1,225 @@
+package org.rnn4j.kernel;
+
+/**
+ * Plain-Java kernels: the specification every faster implementation is tested against. Single-threaded,
+ * straightforward loops, no tricks beyond a cache-friendly loop order.
+ */
+public class ScalarKernels implements Kernels {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
+                     float[] a, int aOffset, int lda,
+                     float[] b, int bOffset, int ldb,
+                     float beta, float[] c, int cOffset, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int cRow = cOffset + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[cRow + j] = beta == 0f ? 0f : beta * c[cRow + j];
+            }
+            for (int p = 0; p < k; p++) {
+                float aip = transA == Transpose.NO_TRANS ? a[aOffset + i * lda + p] : a[aOffset + p * lda + i];
+                float scaled = alpha * aip;
+                if (transB == Transpose.NO_TRANS) {
+                    int bRow = bOffset + p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        c[cRow + j] += scaled * b[bRow + j];
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        c[cRow + j] += scaled * b[bOffset + j * ldb + p];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void broadcastRows(float[] bias, int biasOffset, int width, int rows, float[] out, int outOffset) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(bias, biasOffset, out, outOffset + r * width, width);
+        }
+    }
+
+    @Override
+    public void addColumnSums(float[] block, int blockOffset, int rows, int width, float[] sums, int sumsOffset) {
+        for (int r = 0; r < rows; r++) {
+            int row = blockOffset + r * width;
+            for (int j = 0; j < width; j++) {
+                sums[sumsOffset + j] += block[row + j];
+            }
+        }
+    }
+
+    @Override
+    public void activate(Activation activation, float[] x, int offset, int n) {
+        for (int i = offset; i < offset + n; i++) {
+            x[i] = switch (activation) {
+                case TANH -> (float) Math.tanh(x[i]);
+                case RELU -> Math.max(x[i], 0f);
+            };
+        }
+    }
+
+    @Override
+    public void activationBackward(Activation activation, float[] y, int yOffset, float[] d, int dOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            float out = y[yOffset + i];
+            d[dOffset + i] *= switch (activation) {
+                case TANH -> 1f - out * out;
+                case RELU -> out > 0f ? 1f : 0f;
+            };
+        }
+    }
+
+    @Override
+    public void lstmForward(int rows, int hidden, float[] gates, int gatesOffset,
+                            float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
+        for (int r = 0; r < rows; r++) {
+            int g = gatesOffset + r * 4 * hidden;
+            int s = r * hidden;
+            for (int j = 0; j < hidden; j++) {
+                float i = sigmoid(gates[g + j]);
+                float f = sigmoid(gates[g + hidden + j]);
+                float cand = (float) Math.tanh(gates[g + 2 * hidden + j]);
+                float o = sigmoid(gates[g + 3 * hidden + j]);
+                gates[g + j] = i;
+                gates[g + hidden + j] = f;
+                gates[g + 2 * hidden + j] = cand;
+                gates[g + 3 * hidden + j] = o;
+                float c = f * cells[prevCellOffset + s + j] + i * cand;
+                cells[cellOffset + s + j] = c;
+                h[hOffset + s + j] = o * (float) Math.tanh(c);
+            }
+        }
+    }
+
+    @Override
+    public void lstmBackward(int rows, int hidden, float[] gates, int gatesOffset,
+                             float[] cells, int prevCellOffset, int cellOffset,
+                             float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
+        for (int r = 0; r < rows; r++) {
+            int g = gatesOffset + r * 4 * hidden;
+            int dg = dGatesOffset + r * 4 * hidden;
+            int s = r * hidden;
+            for (int j = 0; j < hidden; j++) {
+                float i = gates[g + j];
+                float f = gates[g + hidden + j];
+                float cand = gates[g + 2 * hidden + j];
+                float o = gates[g + 3 * hidden + j];
+                float tanhC = (float) Math.tanh(cells[cellOffset + s + j]);
+                float dhj = dh[dhOffset + s + j];
+                // dL/dc_t: from h_t = o⊙tanh(c_t) plus what later steps sent back
+                float dct = dc[s + j] + dhj * o * (1f - tanhC * tanhC);
+                dGates[dg + j] = dct * cand * i * (1f - i);
+                dGates[dg + hidden + j] = dct * cells[prevCellOffset + s + j] * f * (1f - f);
+                dGates[dg + 2 * hidden + j] = dct * i * (1f - cand * cand);
+                dGates[dg + 3 * hidden + j] = dhj * tanhC * o * (1f - o);
+                dc[s + j] = dct * f;
+            }
+        }
+    }
+
+    @Override
+    public void gruForward(int rows, int hidden, float[] gi, int giOffset, float[] gh, int ghOffset,
+                           float[] h, int prevHOffset, int hOffset) {
+        for (int row = 0; row < rows; row++) {
+            int g = giOffset + row * 3 * hidden;
+            int q = ghOffset + row * 3 * hidden;
+            int s = row * hidden;
+            for (int j = 0; j < hidden; j++) {
+                float r = sigmoid(gi[g + j] + gh[q + j]);
+                float z = sigmoid(gi[g + hidden + j] + gh[q + hidden + j]);
+                float n = (float) Math.tanh(gi[g + 2 * hidden + j] + r * gh[q + 2 * hidden + j]);
+                gi[g + j] = r;
+                gi[g + hidden + j] = z;
+                gi[g + 2 * hidden + j] = n;
+                h[hOffset + s + j] = (1f - z) * n + z * h[prevHOffset + s + j];
+            }
+        }
+    }
+
+    @Override
+    public void gruBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] gh, int ghOffset,
+                            float[] h, int prevHOffset, float[] dh, int dhOffset,
+                            float[] dGi, float[] dGh, int dGatesOffset, float[] dhPrev) {
+        for (int row = 0; row < rows; row++) {
+            int g = gatesOffset + row * 3 * hidden;
+            int q = ghOffset + row * 3 * hidden;
+            int d = dGatesOffset + row * 3 * hidden;
+            int s = row * hidden;
+            for (int j = 0; j < hidden; j++) {
+                float r = gates[g + j];
+                float z = gates[g + hidden + j];
+                float n = gates[g + 2 * hidden + j];
+                float hPrev = h[prevHOffset + s + j];
+                float dhj = dh[dhOffset + s + j];
+                float dnPre = dhj * (1f - z) * (1f - n * n);
+                float dzPre = dhj * (hPrev - n) * z * (1f - z);
+                float drPre = dnPre * gh[q + 2 * hidden + j] * r * (1f - r);
+                dGi[d + j] = drPre;
+                dGi[d + hidden + j] = dzPre;
+                dGi[d + 2 * hidden + j] = dnPre;
+                dGh[d + j] = drPre;
+                dGh[d + hidden + j] = dzPre;
+                dGh[d + 2 * hidden + j] = dnPre * r;
+                dhPrev[s + j] = dhj * z;
+            }
+        }
+    }
+
+    @Override
+    public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets, int targetsOffset,
+                                      long[] correct) {
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            int row = r * classes;
+            int best = 0;
+            float max = logits[row];
+            for (int v = 1; v < classes; v++) {
+                if (logits[row + v] > max) {
+                    max = logits[row + v];
+                    best = v;
+                }
+            }
+            int target = targets[targetsOffset + r];
+            float targetLogit = logits[row + target];
+            float sum = 0f;
+            for (int v = 0; v < classes; v++) {
+                float e = (float) Math.exp(logits[row + v] - max);
+                logits[row + v] = e;
+                sum += e;
+            }
+            float inv = 1f / sum;
+            for (int v = 0; v < classes; v++) {
+                logits[row + v] *= inv;
+            }
+            // −log p[target] = log Σ exp(l − max) − (l[target] − max), exact even when p underflows
+            loss += Math.log(sum) - (targetLogit - max);
+            if (best == target) {
+                correct[0]++;
+            }
+        }
+        return loss;
+    }
+
+    @Override
+    public void softmaxCrossEntropyBackward(float[] probs, int rows, int classes, int[] targets, int targetsOffset,
+                                            float scale) {
+        for (int r = 0; r < rows; r++) {
+            int row = r * classes;
+            for (int v = 0; v < classes; v++) {
+                probs[row + v] *= scale;
+            }
+            probs[row + targets[targetsOffset + r]] -= scale;
+        }
+    }
+
+    static float sigmoid(float x) {
+        return 1f / (1f + (float) Math.exp(-x));
+    }
+}

@@ -1,0 +1,44 @@
+package org.rnn4j.model;
+
+/**
+ * Shape of a language model: V tokens in, an embedding of size E (0 means one-hot input, D = V),
+ * L stacked recurrent layers of H units, dropout between layers and before the decoder, and a
+ * linear decoder to V logits.
+ */
+public record ModelConfig(CellKind cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers,
+                          float dropout) {
+
+    public ModelConfig {
+        if (cell == null) {
+            throw new IllegalArgumentException("a cell kind is required");
+        }
+        if (vocabularySize < 2) {
+            throw new IllegalArgumentException("vocabulary size must be at least 2, got " + vocabularySize);
+        }
+        if (embeddingSize < 0) {
+            throw new IllegalArgumentException("embedding size must be positive (or 0 for one-hot input), got " + embeddingSize);
+        }
+        if (hiddenSize <= 0) {
+            throw new IllegalArgumentException("hidden size must be positive, got " + hiddenSize);
+        }
+        if (layers <= 0) {
+            throw new IllegalArgumentException("number of layers must be positive, got " + layers);
+        }
+        if (!(dropout >= 0f && dropout < 1f)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+    }
+
+    /** True when tokens enter the first layer as one-hot vectors rather than through an embedding. */
+    public boolean oneHotInput() {
+        return embeddingSize == 0;
+    }
+
+    /** D of layer {@code layer}: the embedding size (or V) for the first, H above it. */
+    public int inputSize(int layer) {
+        if (layer > 0) {
+            return hiddenSize;
+        }
+        return oneHotInput() ? vocabularySize : embeddingSize;
+    }
+}

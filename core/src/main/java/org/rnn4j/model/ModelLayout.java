@@ -1,0 +1,57 @@
+package org.rnn4j.model;
+
+import org.rnn4j.tensor.ParameterLayout;
+
+/**
+ * The tensors of a language model, named and shaped exactly as PyTorch's {@code nn.Embedding},
+ * {@code nn.RNN/LSTM/GRU} and {@code nn.Linear} name and shape them, so a checkpoint maps onto
+ * {@code embedding}, {@code rnn} and {@code decoder} modules one to one.
+ */
+public final class ModelLayout {
+
+    public static final String EMBEDDING = "embedding.weight";
+    public static final String DECODER_WEIGHT = "decoder.weight";
+    public static final String DECODER_BIAS = "decoder.bias";
+
+    private ModelLayout() {
+    }
+
+    public static String weightIh(int layer) {
+        return "rnn.weight_ih_l" + layer;
+    }
+
+    public static String weightHh(int layer) {
+        return "rnn.weight_hh_l" + layer;
+    }
+
+    public static String biasIh(int layer) {
+        return "rnn.bias_ih_l" + layer;
+    }
+
+    public static String biasHh(int layer) {
+        return "rnn.bias_hh_l" + layer;
+    }
+
+    /**
+     * embedding.weight (V, E) unless one-hot; per layer l: rnn.weight_ih_l (G·H, D_l), rnn.weight_hh_l (G·H, H),
+     * rnn.bias_ih_l (G·H), rnn.bias_hh_l (G·H); decoder.weight (V, H), decoder.bias (V).
+     */
+    public static ParameterLayout of(ModelConfig config) {
+        ParameterLayout layout = new ParameterLayout();
+        int v = config.vocabularySize();
+        int h = config.hiddenSize();
+        int gh = config.cell().gates() * h;
+        if (!config.oneHotInput()) {
+            layout.add(EMBEDDING, v, config.embeddingSize());
+        }
+        for (int layer = 0; layer < config.layers(); layer++) {
+            layout.add(weightIh(layer), gh, config.inputSize(layer));
+            layout.add(weightHh(layer), gh, h);
+            layout.add(biasIh(layer), gh);
+            layout.add(biasHh(layer), gh);
+        }
+        layout.add(DECODER_WEIGHT, v, h);
+        layout.add(DECODER_BIAS, v);
+        return layout;
+    }
+}
