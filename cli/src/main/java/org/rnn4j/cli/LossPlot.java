@@ -1,0 +1,76 @@
+package org.rnn4j.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.rnn4j.InvalidInputException;
+import org.rnn4j.io.AtomicFiles;
+import org.rnn4j.io.Json;
+import org.rnn4j.train.MetricsLog;
+
+/** The loss-curve PNG of a run: training smooth loss and validation loss against step, drawn with XChart. */
+final class LossPlot {
+
+    static final String FILE_NAME = "loss.png";
+
+    private LossPlot() {
+    }
+
+    /** Reads {@code folder}/metrics.jsonl and writes {@code folder}/loss.png atomically; returns the PNG. */
+    static Path write(Path folder) {
+        Path metrics = folder.resolve(MetricsLog.FILE_NAME);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(metrics, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("no " + MetricsLog.FILE_NAME + " in " + folder + "; give the folder of a training run");
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + metrics + ": " + e.getMessage());
+        }
+        List<Double> trainSteps = new ArrayList<>();
+        List<Double> trainLoss = new ArrayList<>();
+        List<Double> validationSteps = new ArrayList<>();
+        List<Double> validationLoss = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<String, Object> record = Json.parseObject(line);
+            double step = ((Number) record.get("step")).doubleValue();
+            if (record.get("smooth_loss") instanceof Number smooth) {
+                trainSteps.add(step);
+                trainLoss.add(smooth.doubleValue());
+            }
+            if (record.get("val_loss") instanceof Number validation) {
+                validationSteps.add(step);
+                validationLoss.add(validation.doubleValue());
+            }
+        }
+        if (trainSteps.isEmpty() && validationSteps.isEmpty()) {
+            throw new InvalidInputException(metrics + " has no losses yet; train for at least one logged step");
+        }
+        XYChart chart = new XYChartBuilder().width(900).height(560).title("rnn4j: " + folder.getFileName())
+                .xAxisTitle("step").yAxisTitle("loss (nats per token)").build();
+        chart.getStyler().setMarkerSize(5);
+        if (!trainSteps.isEmpty()) {
+            XYSeries train = chart.addSeries("train (smooth)", trainSteps, trainLoss);
+            train.setMarker(SeriesMarkers.NONE);
+        }
+        if (!validationSteps.isEmpty()) {
+            chart.addSeries("validation", validationSteps, validationLoss).setMarker(SeriesMarkers.CIRCLE);
+        }
+        Path png = folder.resolve(FILE_NAME);
+        AtomicFiles.writeStream(png, stream -> BitmapEncoder.saveBitmap(chart, stream, BitmapEncoder.BitmapFormat.PNG));
+        return png;
+    }
+}

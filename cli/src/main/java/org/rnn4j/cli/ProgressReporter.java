@@ -1,0 +1,128 @@
+package org.rnn4j.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.model.ModelLayout;
+import org.rnn4j.text.Corpus;
+import org.rnn4j.train.Evaluation;
+import org.rnn4j.train.StopReason;
+import org.rnn4j.train.TrainConfig;
+import org.rnn4j.train.Trainer;
+import org.rnn4j.train.TrainingListener;
+import org.rnn4j.train.TrainingProgress;
+
+/**
+ * What the user sees while training: a progress bar (epoch, step, loss, smooth loss, tokens/s, ETA) on
+ * stderr, and validation results and samples on stdout above it.
+ */
+final class ProgressReporter implements TrainingListener {
+
+    private static final long REDRAW_NANOS = 200_000_000L;
+
+    private final ModelConfig model;
+    private final Corpus corpus;
+    private final TrainConfig config;
+    private final Path folder;
+    private final PrintStream out = System.out;
+    private ProgressBar bar;
+    private long lastRedraw;
+    private Evaluation lastValidation;
+
+    ProgressReporter(ModelConfig model, Corpus corpus, TrainConfig config, Path folder) {
+        this.model = model;
+        this.corpus = corpus;
+        this.config = config;
+        this.folder = folder;
+    }
+
+    @Override
+    public void onStart(TrainingProgress p) {
+        long parameters = ModelLayout.of(model).parameterCount();
+        out.printf(Locale.ROOT, "rnn4j: %d×%d %s (%s input), %,d parameters, vocabulary %d; kernels %s%n",
+                model.layers(), model.hiddenSize(), model.cell().id(),
+                model.oneHotInput() ? "one-hot" : "embedding " + model.embeddingSize(), parameters,
+                model.vocabularySize(), KernelProvider.kernels().name());
+        out.printf(Locale.ROOT, "data: %,d train / %,d validation / %,d test characters; %d windows of %d×%d per epoch%n",
+                corpus.train().length, corpus.validation().length, corpus.test().length, p.windowsPerEpoch(),
+                config.batchSize(), config.seqLength());
+        out.println("run folder: " + folder + (p.step() > 0 ? " (resuming at step " + p.step() + ")" : ""));
+        bar = new ProgressBarBuilder()
+                .setTaskName("train")
+                .setInitialMax(p.totalSteps())
+                .startsFrom(p.step(), Duration.ZERO)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err, 160))
+                .setUnit(" steps", 1)
+                .continuousUpdate()
+                .build();
+    }
+
+    @Override
+    public void onStep(TrainingProgress p) {
+        long now = System.nanoTime();
+        if (now - lastRedraw < REDRAW_NANOS) {
+            return;
+        }
+        lastRedraw = now;
+        bar.stepTo(p.step());
+        bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.3f smooth %.3f %s %,.0f tok/s",
+                p.epoch(), p.loss(), p.smoothLoss(),
+                lastValidation == null ? "" : String.format(Locale.ROOT, "val %.3f", lastValidation.loss()),
+                p.tokensPerSecond()));
+    }
+
+    @Override
+    public void onEvaluation(TrainingProgress p, Evaluation v, boolean best) {
+        lastValidation = v;
+        above(String.format(Locale.ROOT,
+                "step %d (epoch %d, %.0f s): validation loss %.4f, perplexity %.2f, %.3f bits/char, accuracy %.1f%%%s",
+                p.step(), p.epoch(), p.seconds(), v.loss(), v.perplexity(), v.bitsPerToken(), 100 * v.accuracy(),
+                best ? " (best)" : ""));
+    }
+
+    @Override
+    public void onSample(TrainingProgress p, String text) {
+        above("--- sample at step " + p.step() + " ---\n" + text.strip() + "\n---");
+    }
+
+    @Override
+    public void onEnd(TrainingProgress p, StopReason reason) {
+        bar.stepTo(p.step());
+        bar.close();
+    }
+
+    private void above(String text) {
+        System.err.print("\r\033[K");
+        System.err.flush();
+        out.println(text);
+        out.flush();
+    }
+
+    void printSummary(Trainer trainer, StopReason reason) {
+        TrainingProgress p = trainer.progress();
+        out.printf(Locale.ROOT, "stopped after %d steps, %.1f epochs, %.0f s: %s.%n", p.step(),
+                (double) p.tokens() / Math.max(1, (long) p.windowsPerEpoch() * config.batchSize() * config.seqLength()),
+                p.seconds(), reason.description());
+        if (Double.isFinite(trainer.bestValidationLoss())) {
+            out.printf(Locale.ROOT, "best validation loss %.4f (%.3f bits/char)%n", trainer.bestValidationLoss(),
+                    trainer.bestValidationLoss() / Math.log(2));
+        }
+        Path best = folder.resolve(Trainer.BEST);
+        Path sampleFrom = best.toFile().exists() ? best : folder.resolve(Trainer.LATEST);
+        String command = System.getProperty("rnn4j.command", "rnn4j");
+        out.println("files: " + folder.resolve(Trainer.LATEST) + ", " + best + ", " + folder.resolve("metrics.jsonl")
+                + ", " + folder.resolve(LossPlot.FILE_NAME));
+        out.println("sample from it:  " + command + " sample --checkpoint " + sampleFrom);
+        out.println("resume training: " + command + " train --resume " + folder.resolve(Trainer.LATEST) + " --epochs "
+                + (config.epochs() + 10));
+    }
+}

@@ -1,0 +1,31 @@
+package org.rnn4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.rnn4j.InvalidInputException;
+import org.rnn4j.train.Trainer;
+
+/** The folder a training run writes to: created if needed, checked writable, never silently reused. */
+final class RunFolder {
+
+    private RunFolder() {
+    }
+
+    /** Creates and checks {@code folder}; a folder that already holds a run is only accepted when resuming. */
+    static Path prepare(Path folder, boolean resuming) {
+        if (!resuming && Files.exists(folder.resolve(Trainer.LATEST))) {
+            throw new InvalidInputException(folder + " already holds a run; resume it with --resume "
+                    + folder.resolve(Trainer.LATEST) + " or choose another --out folder");
+        }
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new InvalidInputException("cannot write to " + folder + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); choose another --out folder");
+        }
+        return folder;
+    }
+}

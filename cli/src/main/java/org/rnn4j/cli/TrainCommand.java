@@ -1,0 +1,255 @@
+package org.rnn4j.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.rnn4j.InvalidInputException;
+import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.CellKind;
+import org.rnn4j.model.InitScheme;
+import org.rnn4j.model.Initialization;
+import org.rnn4j.model.Initializer;
+import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.optim.OptimizerConfig;
+import org.rnn4j.optim.OptimizerKind;
+import org.rnn4j.optim.ScheduleConfig;
+import org.rnn4j.optim.ScheduleKind;
+import org.rnn4j.random.Rng;
+import org.rnn4j.text.Corpus;
+import org.rnn4j.text.TextLoader;
+import org.rnn4j.text.Vocabulary;
+import org.rnn4j.train.Checkpoint;
+import org.rnn4j.train.StopReason;
+import org.rnn4j.train.TrainConfig;
+import org.rnn4j.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rnn4j train}: trains a character language model; with no options, on the bundled tiny-shakespeare. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a character-level language model (default: an LSTM on the bundled tiny-shakespeare).")
+final class TrainCommand implements Runnable {
+
+    static final String BUNDLED_CORPUS = "tinyshakespeare.txt";
+
+    @Option(names = "--text", paramLabel = "FILE", description = "UTF-8 text file, or folder of .txt files (default: bundled tiny-shakespeare)")
+    Path text;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder for checkpoints, metrics and plot (default: runs/<cell>-<time>)")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue the run saved in this checkpoint exactly")
+    Path resume;
+
+    @Option(names = "--cell", description = "rnn, rnn-relu, lstm or gru (default: ${DEFAULT-VALUE})", defaultValue = "lstm")
+    String cell;
+
+    @Option(names = "--rnn-size", description = "Hidden units per layer (default: ${DEFAULT-VALUE})", defaultValue = "512")
+    int rnnSize;
+
+    @Option(names = "--num-layers", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE})", defaultValue = "2")
+    int numLayers;
+
+    @Option(names = "--wordvec-size", description = "Embedding size; 0 feeds one-hot vectors (default: ${DEFAULT-VALUE})", defaultValue = "64")
+    int wordvecSize;
+
+    @Option(names = "--dropout", description = "Dropout on each layer's output (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    float dropout;
+
+    @Option(names = "--batch-size", description = "Parallel streams B (default: ${DEFAULT-VALUE})", defaultValue = "32")
+    int batchSize;
+
+    @Option(names = "--seq-length", description = "Window length T for truncated BPTT (default: ${DEFAULT-VALUE})", defaultValue = "100")
+    int seqLength;
+
+    @Option(names = "--epochs", description = "Passes over the training split (default: ${DEFAULT-VALUE})", defaultValue = "10")
+    int epochs;
+
+    @Option(names = "--max-steps", description = "Stop after this many updates; 0 = no limit (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    long maxSteps;
+
+    @Option(names = "--minutes", description = "Stop after this much time; 0 = no limit (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    double minutes;
+
+    @Option(names = "--patience", description = "Early stopping: evaluations without improvement; 0 = off (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    int patience;
+
+    @Option(names = "--optimizer", description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw (default: ${DEFAULT-VALUE})", defaultValue = "adam")
+    String optimizer;
+
+    @Option(names = "--learning-rate", description = "Initial learning rate (default: ${DEFAULT-VALUE})", defaultValue = "0.002")
+    float learningRate;
+
+    @Option(names = "--momentum", description = "Momentum for momentum/nesterov (default: ${DEFAULT-VALUE})", defaultValue = "0.9")
+    float momentum;
+
+    @Option(names = "--decay-rate", description = "RMSProp squared-gradient decay (default: ${DEFAULT-VALUE})", defaultValue = "0.95")
+    float decayRate;
+
+    @Option(names = "--beta1", description = "Adam β1 (default: ${DEFAULT-VALUE})", defaultValue = "0.9")
+    float beta1;
+
+    @Option(names = "--beta2", description = "Adam β2 (default: ${DEFAULT-VALUE})", defaultValue = "0.999")
+    float beta2;
+
+    @Option(names = "--weight-decay", description = "L2 (decoupled for adamw) weight decay (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    float weightDecay;
+
+    @Option(names = "--lr-schedule", description = "constant, epoch (decay each epoch), rise (halve when validation loss rises), plateau (default: ${DEFAULT-VALUE})", defaultValue = "epoch")
+    String lrSchedule;
+
+    @Option(names = "--lr-decay", description = "Factor the schedule multiplies by (default: ${DEFAULT-VALUE})", defaultValue = "0.97")
+    float lrDecay;
+
+    @Option(names = "--lr-decay-after", description = "First epoch after which the epoch schedule decays (default: ${DEFAULT-VALUE})", defaultValue = "1")
+    int lrDecayAfter;
+
+    @Option(names = "--lr-patience", description = "Evaluations without improvement before the plateau schedule decays (default: ${DEFAULT-VALUE})", defaultValue = "2")
+    int lrPatience;
+
+    @Option(names = "--grad-clip", description = "Clip the global gradient norm; 0 = off (default: ${DEFAULT-VALUE})", defaultValue = "5")
+    float gradClip;
+
+    @Option(names = "--clip-value", description = "Clip each gradient to [-c, c]; 0 = off (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    float clipValue;
+
+    @Option(names = "--init", description = "pytorch, uniform or gaussian (default: ${DEFAULT-VALUE})", defaultValue = "pytorch")
+    String init;
+
+    @Option(names = "--init-scale", description = "Range of uniform / σ of gaussian init (default: ${DEFAULT-VALUE})", defaultValue = "0.08")
+    float initScale;
+
+    @Option(names = "--forget-bias", description = "LSTM forget-gate bias at start; 0 = scheme's (default: ${DEFAULT-VALUE})", defaultValue = "1")
+    float forgetBias;
+
+    @Option(names = "--zero-decoder", description = "Start the output layer at zero")
+    boolean zeroDecoder;
+
+    @Option(names = "--train-frac", description = "Fraction of the text used for training (default: ${DEFAULT-VALUE})", defaultValue = "0.9")
+    double trainFrac;
+
+    @Option(names = "--val-frac", description = "Fraction used for validation; the rest is test (default: ${DEFAULT-VALUE})", defaultValue = "0.1")
+    double valFrac;
+
+    @Option(names = "--eval-every", description = "Steps between validations and checkpoints (default: ${DEFAULT-VALUE})", defaultValue = "200")
+    int evalEvery;
+
+    @Option(names = "--sample-every", description = "Steps between printed samples; 0 = never (default: ${DEFAULT-VALUE})", defaultValue = "200")
+    int sampleEvery;
+
+    @Option(names = "--log-every", description = "Steps between lines of the metrics log (default: ${DEFAULT-VALUE})", defaultValue = "10")
+    int logEvery;
+
+    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE})", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--threads", description = "Worker threads for the kernels (default: all cores)")
+    Integer threads;
+
+    @Override
+    public void run() {
+        Threads.configure(threads);
+        Checkpoint checkpoint = resume == null ? null : Checkpoint.load(resume);
+        if (checkpoint != null && !checkpoint.resumable()) {
+            throw new InvalidInputException(resume + " holds a model but no training state; it cannot be resumed");
+        }
+        String corpusText = text == null ? bundledCorpus() : TextLoader.read(text);
+        ModelConfig modelConfig;
+        TrainConfig trainConfig;
+        Vocabulary vocabulary;
+        if (checkpoint != null) {
+            modelConfig = checkpoint.model();
+            trainConfig = withLimits(checkpoint.training());
+            vocabulary = checkpoint.vocabulary();
+        } else {
+            vocabulary = Vocabulary.ofCodePoints(corpusText);
+            modelConfig = new ModelConfig(CellKind.fromId(cell), vocabulary.size(), wordvecSize, rnnSize, numLayers, dropout);
+            trainConfig = trainConfig();
+        }
+        Corpus corpus = encode(corpusText, vocabulary, checkpoint);
+        Path folder = RunFolder.prepare(out != null ? out : checkpoint != null ? resume.toAbsolutePath().getParent() : defaultFolder(),
+                checkpoint != null);
+
+        LanguageModel model = new LanguageModel(modelConfig, KernelProvider.kernels());
+        if (checkpoint != null) {
+            checkpoint.loadInto(model);
+        } else {
+            Initializer.initialize(model, trainConfig.initialization(), new Rng(trainConfig.seed()).split());
+        }
+        ProgressReporter reporter = new ProgressReporter(modelConfig, corpus, trainConfig, folder);
+        Trainer trainer = new Trainer(model, corpus, trainConfig, folder, reporter, checkpoint);
+        StopReason reason = runStoppable(trainer);
+        LossPlot.write(folder);
+        reporter.printSummary(trainer, reason);
+    }
+
+    private static StopReason runStoppable(Trainer trainer) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            trainer.requestStop();
+            try {
+                finished.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rnn4j-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return trainer.run();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private TrainConfig trainConfig() {
+        var optimizerKind = OptimizerKind.fromId(optimizer);
+        var optimizerConfig = new OptimizerConfig(optimizerKind, momentum, decayRate, beta1, beta2, 1e-8f,
+                optimizerKind == OptimizerKind.ADAMW && weightDecay == 0f ? 0.01f : weightDecay);
+        var schedule = new ScheduleConfig(ScheduleKind.fromId(lrSchedule), lrDecay, lrDecayAfter, lrPatience);
+        var initialization = new Initialization(InitScheme.valueOf(init.toUpperCase()), initScale, forgetBias, zeroDecoder);
+        return new TrainConfig(batchSize, seqLength, epochs, maxSteps, minutes, patience, optimizerConfig, learningRate,
+                schedule, gradClip, clipValue, evalEvery, sampleEvery, logEvery, initialization, seed);
+    }
+
+    /** A resumed run keeps its settings; only the limits given on this command line change. */
+    private TrainConfig withLimits(TrainConfig saved) {
+        return new TrainConfig(saved.batchSize(), saved.seqLength(), Math.max(saved.epochs(), epochs), maxSteps, minutes,
+                saved.patience(), saved.optimizer(), saved.learningRate(), saved.schedule(), saved.gradClip(),
+                saved.clipValue(), saved.evalEvery(), saved.sampleEvery(), saved.logEvery(), saved.initialization(),
+                saved.seed());
+    }
+
+    private Corpus encode(String corpusText, Vocabulary vocabulary, Checkpoint checkpoint) {
+        if (checkpoint != null) {
+            for (int codePoint : corpusText.codePoints().distinct().sorted().toArray()) {
+                if (!vocabulary.contains(Character.toString(codePoint))) {
+                    throw new InvalidInputException("this corpus has characters the checkpoint's vocabulary lacks, such as "
+                            + Vocabulary.describe(codePoint) + "; resume with the text the model was trained on");
+                }
+            }
+        }
+        return Corpus.ofCharacters(corpusText, vocabulary, trainFrac, valFrac);
+    }
+
+    private Path defaultFolder() {
+        return Path.of("runs", cell + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    static String bundledCorpus() {
+        try (InputStream in = TrainCommand.class.getResourceAsStream(BUNDLED_CORPUS)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled corpus " + BUNDLED_CORPUS + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled corpus", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.rnn4j.check;
+
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.Mode;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.model.RecurrentState;
+import org.rnn4j.model.Workspace;
+
+/**
+ * Runs the production float {@link LanguageModel} on a gradient-check problem, so its gradients can be
+ * held to the double-precision reference's with {@link GradientCheck#compare}.
+ */
+public final class FloatModelGradients {
+
+    private FloatModelGradients() {
+    }
+
+    /** The float model's dL/dθ (flat, in the layout of the check) for the problem of {@code check}. */
+    public static float[] of(GradientCheck check, Kernels kernels) {
+        ModelConfig config = check.model().config();
+        GradientCheck.Problem problem = check.problem();
+        LanguageModel model = new LanguageModel(config, kernels);
+        float[] values = model.parameters().values();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) problem.params()[i];
+        }
+        ReferenceModel.Window window = problem.window();
+        Workspace ws = model.workspace(window.steps(), window.rows());
+        System.arraycopy(window.inputs(), 0, ws.inputs(), 0, ws.inputs().length);
+        System.arraycopy(window.targets(), 0, ws.targets(), 0, ws.targets().length);
+        RecurrentState state = model.newState(window.rows());
+        for (int l = 0; l < config.layers(); l++) {
+            float[] layer = state.layer(l);
+            double[] h = problem.initial().h()[l];
+            for (int i = 0; i < h.length; i++) {
+                layer[i] = (float) h[i];
+            }
+            if (problem.initial().c().length > 0) {
+                double[] c = problem.initial().c()[l];
+                for (int i = 0; i < c.length; i++) {
+                    layer[h.length + i] = (float) c[i];
+                }
+            }
+        }
+        model.parameters().zeroGradients();
+        model.forward(ws, state, Mode.EVALUATION, null);
+        model.backward(ws);
+        return model.parameters().gradients();
+    }
+}

@@ -1,0 +1,379 @@
+package org.rnn4j.check;
+
+import java.util.Arrays;
+
+import org.rnn4j.check.ReferenceCell.Step;
+import org.rnn4j.check.ReferenceCell.StepGradients;
+import org.rnn4j.model.CellKind;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.model.ModelLayout;
+import org.rnn4j.tensor.ParameterLayout;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * The specification of an rnn4j language model, in double precision with one loop per element: the
+ * same function as PyTorch's {@code nn.Embedding → nn.RNN/LSTM/GRU(num_layers=L) → nn.Linear →
+ * CrossEntropyLoss(mean)} without dropout (the config's dropout is ignored).
+ *
+ * <p>Legend: T steps, N rows (parallel streams), V vocabulary, E embedding, D layer input (E, or V for
+ * one-hot input, H above layer 0), H hidden, L layers, G gates ({@link CellKind#gates()}).
+ *
+ * <p>For step t and row n, layer 0 reads x = embedding.weight[inputs[t·N + n]] (E), or the one-hot
+ * vector of the token (V); layer l reads h_t of layer l − 1. Each layer computes
+ * ai = W_ih·x + b_ih and ah = W_hh·h_{t−1} + b_hh (G·H) and its cell's pointwise step
+ * ({@link ReferenceRnn}, {@link ReferenceLstm}, {@link ReferenceGru}). Logits z = W_dec·h_top + b_dec (V);
+ * loss J = (1 / T·N) Σ_{t,n} −log softmax(z)[targets[t·N + n]].
+ *
+ * <p>Parameters are one flat {@code double[]} in the layout of {@link ModelLayout#of(ModelConfig)}
+ * (each tensor row-major at {@link Tensor#offset()}); gradients share that layout. Nothing here is
+ * mutated except the gradient arguments.
+ */
+public final class ReferenceModel {
+
+    private final ModelConfig config;
+    private final ParameterLayout layout;
+    private final ReferenceCell cell;
+    private final int embedding;           // offset of embedding.weight (V, E); −1 for one-hot input
+    private final Affine[] inputAffine;    // per layer: W_ih (G·H, D), b_ih (G·H)
+    private final Affine[] recurrentAffine; // per layer: W_hh (G·H, H), b_hh (G·H)
+    private final Affine decoder;          // W_dec (V, H), b_dec (V)
+
+    public ReferenceModel(ModelConfig config) {
+        this.config = config;
+        this.layout = ModelLayout.of(config);
+        this.cell = ReferenceCell.of(config.cell());
+        this.embedding = config.oneHotInput() ? -1 : layout.get(ModelLayout.EMBEDDING).offset();
+        this.inputAffine = new Affine[config.layers()];
+        this.recurrentAffine = new Affine[config.layers()];
+        for (int l = 0; l < config.layers(); l++) {
+            inputAffine[l] = Affine.of(layout.get(ModelLayout.weightIh(l)), layout.get(ModelLayout.biasIh(l)));
+            recurrentAffine[l] = Affine.of(layout.get(ModelLayout.weightHh(l)), layout.get(ModelLayout.biasHh(l)));
+        }
+        this.decoder = Affine.of(layout.get(ModelLayout.DECODER_WEIGHT), layout.get(ModelLayout.DECODER_BIAS));
+    }
+
+    /**
+     * T steps of N rows: {@code inputs} and {@code targets} are token ids in [0, V), both (T·N) step-major,
+     * entry t·N + n. The arrays are copied.
+     */
+    public record Window(int[] inputs, int[] targets, int steps, int rows) {
+
+        public Window {
+            if (steps <= 0 || rows <= 0) {
+                throw new IllegalArgumentException("steps and rows must be positive, got " + steps + " and " + rows);
+            }
+            if (inputs.length != steps * rows || targets.length != steps * rows) {
+                throw new IllegalArgumentException("inputs and targets must hold steps·rows = " + steps * rows
+                        + " tokens, got " + inputs.length + " and " + targets.length);
+            }
+            inputs = inputs.clone();
+            targets = targets.clone();
+        }
+
+        @Override
+        public int[] inputs() {
+            return inputs.clone();
+        }
+
+        @Override
+        public int[] targets() {
+            return targets.clone();
+        }
+    }
+
+    /**
+     * The recurrent state of N rows: {@code h[l]} (N·H) per layer, row n at n·H; {@code c[l]} (N·H) per
+     * layer for an LSTM, and {@code c} empty (no layers) for the other cells. Arrays are shared, not copied:
+     * a state passed to receive gradients is written.
+     */
+    public record State(double[][] h, double[][] c) {
+
+        /** The zero state of N rows for that model. */
+        public static State zeros(ModelConfig config, int rows) {
+            int width = rows * config.hiddenSize();
+            int cells = config.cell() == CellKind.LSTM ? config.layers() : 0;
+            return new State(new double[config.layers()][width], new double[cells][width]);
+        }
+
+        /** A deep copy. */
+        public State copy() {
+            return new State(deepCopy(h), deepCopy(c));
+        }
+
+        private static double[][] deepCopy(double[][] arrays) {
+            double[][] copy = new double[arrays.length][];
+            for (int i = 0; i < arrays.length; i++) {
+                copy[i] = arrays[i].clone();
+            }
+            return copy;
+        }
+    }
+
+    /** Mean loss J of a window and the state after its last step. */
+    public record Result(double loss, State finalState) {
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    /** J for the window, starting from {@code initial}. */
+    public double loss(double[] params, Window window, State initial) {
+        return forward(params, window, initial).loss();
+    }
+
+    /** J and the state after the window, starting from {@code initial}: feeding it to the next window continues the sequence. */
+    public Result run(double[] params, Window window, State initial) {
+        Activations activations = forward(params, window, initial);
+        return new Result(activations.loss(), finalState(activations));
+    }
+
+    /**
+     * Returns J, ADDS dJ/dparams into {@code gradients} (same layout as params) and OVERWRITES
+     * {@code initialGradients} with dJ/d(initial state).
+     */
+    public double lossAndGradients(double[] params, Window window, State initial, double[] gradients,
+                                   State initialGradients) {
+        requireLength("gradients", gradients, layout.size());
+        requireState("initialGradients", initialGradients, window.rows());
+        Activations activations = forward(params, window, initial);
+        backward(params, activations, gradients, initialGradients);
+        return activations.loss();
+    }
+
+    /**
+     * The smallest |ai + ah| over every ReLU unit of the window, +∞ for the smooth cells. Centred differences
+     * are only exact away from the kink at 0.
+     */
+    double reluKinkDistance(double[] params, Window window, State initial) {
+        if (config.cell() != CellKind.RNN_RELU) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double distance = Double.POSITIVE_INFINITY;
+        for (Step[][] layers : forward(params, window, initial).steps()) {
+            for (Step[] rows : layers) {
+                for (Step step : rows) {
+                    for (int j = 0; j < step.h().length; j++) {
+                        distance = Math.min(distance, Math.abs(step.ai()[j] + step.ah()[j]));
+                    }
+                }
+            }
+        }
+        return distance;
+    }
+
+    /** What the forward pass keeps for backward. */
+    private record Activations(Window window,
+                               Step[][][] steps,            // [T][L][N] per step, layer, row
+                               double[][][] probabilities,  // [T][N] (V) softmax(z)
+                               double loss) {
+    }
+
+    private Activations forward(double[] params, Window window, State initial) {
+        requireLength("params", params, layout.size());
+        requireState("initial", initial, window.rows());
+        int steps = window.steps();
+        int rows = window.rows();
+        int hidden = config.hiddenSize();
+        int gates = config.cell().gates();
+        int[] inputs = window.inputs();   // (T·N)
+        int[] targets = window.targets(); // (T·N)
+        Step[][][] cache = new Step[steps][config.layers()][rows];
+        double[][][] probabilities = new double[steps][rows][];
+        double lossSum = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int n = 0; n < rows; n++) {
+                double[] x = layerZeroInput(params, token(inputs[t * rows + n])); // (D_0)
+                for (int l = 0; l < config.layers(); l++) {
+                    double[] hPrev = t == 0 ? rowOf(initial.h()[l], n) : cache[t - 1][l][n].h(); // (H)
+                    double[] cPrev = t > 0 ? cache[t - 1][l][n].c()
+                            : initial.c().length > 0 ? rowOf(initial.c()[l], n) : new double[hidden]; // (H)
+                    Step step = Step.of(x, hPrev, cPrev, gates);
+                    inputAffine[l].forward(params, x, step.ai());
+                    recurrentAffine[l].forward(params, hPrev, step.ah());
+                    cell.forward(step);
+                    cache[t][l][n] = step;
+                    x = step.h();
+                }
+                double[] logits = new double[config.vocabularySize()]; // (V)
+                decoder.forward(params, x, logits);
+                int target = token(targets[t * rows + n]);
+                probabilities[t][n] = softmax(logits);
+                lossSum += logSumExp(logits) - logits[target];
+            }
+        }
+        return new Activations(window, cache, probabilities, lossSum / (steps * rows));
+    }
+
+    private void backward(double[] params, Activations activations, double[] gradients, State initialGradients) {
+        Window window = activations.window();
+        int steps = window.steps();
+        int rows = window.rows();
+        int layers = config.layers();
+        int hidden = config.hiddenSize();
+        int gates = config.cell().gates();
+        int[] inputs = window.inputs();   // (T·N)
+        int[] targets = window.targets(); // (T·N)
+        double[][][] dhNext = new double[layers][rows][hidden]; // dJ/dh_t through step t + 1; zero after the window
+        double[][][] dcNext = new double[layers][rows][hidden]; // dJ/dc_t through step t + 1
+        for (int t = steps - 1; t >= 0; t--) {
+            for (int n = 0; n < rows; n++) {
+                Step[][] column = activations.steps()[t]; // [L][N]
+                // dJ/dz = (softmax(z) − onehot(target)) / (T·N)
+                double[] dLogits = activations.probabilities()[t][n].clone(); // (V)
+                dLogits[targets[t * rows + n]] -= 1.0;
+                for (int v = 0; v < dLogits.length; v++) {
+                    dLogits[v] /= steps * rows;
+                }
+                double[] dx = new double[hidden]; // (D of the layer above) dJ/dh_t of the top layer
+                decoder.backward(params, gradients, column[layers - 1][n].h(), dLogits, dx);
+                for (int l = layers - 1; l >= 0; l--) {
+                    Step step = column[l][n];
+                    double[] dh = dx.clone(); // (H) from above plus from step t + 1
+                    for (int j = 0; j < hidden; j++) {
+                        dh[j] += dhNext[l][n][j];
+                    }
+                    StepGradients d = StepGradients.of(dh, dcNext[l][n], gates);
+                    cell.backward(step, d);
+                    dx = new double[step.x().length];
+                    inputAffine[l].backward(params, gradients, step.x(), d.dai(), dx);
+                    recurrentAffine[l].backward(params, gradients, step.hPrev(), d.dah(), d.dhPrev());
+                    dhNext[l][n] = d.dhPrev();
+                    dcNext[l][n] = d.dcPrev();
+                }
+                if (embedding >= 0) {
+                    // dJ/dembedding.weight[token] += dJ/dx
+                    int row = embedding + inputs[t * rows + n] * config.embeddingSize();
+                    for (int e = 0; e < dx.length; e++) {
+                        gradients[row + e] += dx[e];
+                    }
+                }
+            }
+        }
+        for (int l = 0; l < layers; l++) {
+            for (int n = 0; n < rows; n++) {
+                System.arraycopy(dhNext[l][n], 0, initialGradients.h()[l], n * hidden, hidden);
+                if (initialGradients.c().length > 0) {
+                    System.arraycopy(dcNext[l][n], 0, initialGradients.c()[l], n * hidden, hidden);
+                }
+            }
+        }
+    }
+
+    /** embedding.weight[token] (E), or the one-hot vector of the token (V). */
+    private double[] layerZeroInput(double[] params, int token) {
+        if (embedding < 0) {
+            double[] oneHot = new double[config.vocabularySize()];
+            oneHot[token] = 1.0;
+            return oneHot;
+        }
+        int row = embedding + token * config.embeddingSize();
+        return Arrays.copyOfRange(params, row, row + config.embeddingSize());
+    }
+
+    private State finalState(Activations activations) {
+        State state = State.zeros(config, activations.window().rows());
+        Step[][] last = activations.steps()[activations.window().steps() - 1];
+        int hidden = config.hiddenSize();
+        for (int l = 0; l < config.layers(); l++) {
+            for (int n = 0; n < last[l].length; n++) {
+                System.arraycopy(last[l][n].h(), 0, state.h()[l], n * hidden, hidden);
+                if (state.c().length > 0) {
+                    System.arraycopy(last[l][n].c(), 0, state.c()[l], n * hidden, hidden);
+                }
+            }
+        }
+        return state;
+    }
+
+    private double[] rowOf(double[] rowsByHidden, int n) {
+        int hidden = config.hiddenSize();
+        return Arrays.copyOfRange(rowsByHidden, n * hidden, (n + 1) * hidden);
+    }
+
+    private int token(int id) {
+        if (id < 0 || id >= config.vocabularySize()) {
+            throw new IllegalArgumentException("token " + id + " outside the vocabulary [0, " + config.vocabularySize() + ")");
+        }
+        return id;
+    }
+
+    private void requireState(String name, State state, int rows) {
+        int cells = config.cell() == CellKind.LSTM ? config.layers() : 0;
+        if (state.h().length != config.layers() || state.c().length != cells) {
+            throw new IllegalArgumentException(name + " must hold h for " + config.layers() + " layers and c for "
+                    + cells + ", got " + state.h().length + " and " + state.c().length);
+        }
+        for (double[] vector : state.h()) {
+            requireLength(name + ".h", vector, rows * config.hiddenSize());
+        }
+        for (double[] vector : state.c()) {
+            requireLength(name + ".c", vector, rows * config.hiddenSize());
+        }
+    }
+
+    private static void requireLength(String name, double[] array, int length) {
+        if (array.length != length) {
+            throw new IllegalArgumentException(name + " must hold " + length + " values, got " + array.length);
+        }
+    }
+
+    /** p_v = e^{z_v − m} / Σ_u e^{z_u − m} with m = max z. */
+    private static double[] softmax(double[] logits) {
+        double max = Arrays.stream(logits).max().orElseThrow();
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int v = 0; v < logits.length; v++) {
+            p[v] = Math.exp(logits[v] - max);
+            sum += p[v];
+        }
+        for (int v = 0; v < logits.length; v++) {
+            p[v] /= sum;
+        }
+        return p;
+    }
+
+    /** log Σ_v e^{z_v}, computed as m + log Σ_v e^{z_v − m}. */
+    private static double logSumExp(double[] logits) {
+        double max = Arrays.stream(logits).max().orElseThrow();
+        double sum = 0;
+        for (double z : logits) {
+            sum += Math.exp(z - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /** y = W·x + b for W (R, C) and b (R) at offsets of a flat buffer; backward mirrors it. */
+    private record Affine(int weight, int bias, int rows, int cols) {
+
+        static Affine of(Tensor weight, Tensor bias) {
+            return new Affine(weight.offset(), bias.offset(), weight.rows(), weight.cols());
+        }
+
+        /** y (R) = W·x + b, x (C). */
+        void forward(double[] params, double[] x, double[] y) {
+            for (int r = 0; r < rows; r++) {
+                double sum = params[bias + r];
+                for (int c = 0; c < cols; c++) {
+                    sum += params[weight + r * cols + c] * x[c];
+                }
+                y[r] = sum;
+            }
+        }
+
+        /** dW += dy·xᵀ, db += dy, dx += Wᵀ·dy; dy (R), x and dx (C). */
+        void backward(double[] params, double[] gradients, double[] x, double[] dy, double[] dx) {
+            for (int r = 0; r < rows; r++) {
+                gradients[bias + r] += dy[r];
+                for (int c = 0; c < cols; c++) {
+                    gradients[weight + r * cols + c] += dy[r] * x[c];
+                    dx[c] += params[weight + r * cols + c] * dy[r];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.rnn4j.model;
+
+import java.util.Arrays;
+import org.rnn4j.random.Rng;
+import org.rnn4j.tensor.Parameters;
+import org.rnn4j.tensor.Tensor;
+
+/** Fills a language model's parameters according to an {@link Initialization}. */
+public final class Initializer {
+
+    private Initializer() {
+    }
+
+    public static void initialize(LanguageModel model, Initialization init, Rng rng) {
+        ModelConfig config = model.config();
+        Parameters parameters = model.parameters();
+        float[] w = parameters.values();
+        float pytorchRange = (float) (1.0 / Math.sqrt(config.hiddenSize()));
+        for (Tensor tensor : parameters.layout().tensors()) {
+            boolean bias = tensor.shape().length == 1;
+            boolean embedding = tensor.name().equals(ModelLayout.EMBEDDING);
+            for (int i = tensor.offset(); i < tensor.offset() + tensor.size(); i++) {
+                w[i] = switch (init.scheme()) {
+                    case PYTORCH -> embedding ? (float) rng.nextGaussian() : uniform(rng, pytorchRange);
+                    case UNIFORM -> uniform(rng, init.scale());
+                    case GAUSSIAN -> bias ? 0f : (float) (rng.nextGaussian() * init.scale());
+                };
+            }
+        }
+        if (init.zeroDecoder()) {
+            for (String name : new String[] {ModelLayout.DECODER_WEIGHT, ModelLayout.DECODER_BIAS}) {
+                Tensor tensor = parameters.layout().get(name);
+                Arrays.fill(w, tensor.offset(), tensor.offset() + tensor.size(), 0f);
+            }
+        }
+        if (config.cell() == CellKind.LSTM && init.forgetBias() != 0f) {
+            int h = config.hiddenSize();
+            for (int l = 0; l < config.layers(); l++) {
+                // i|f|g|o: the forget block is [H, 2H); the sum b_ih + b_hh starts at forgetBias
+                int ih = parameters.layout().get(ModelLayout.biasIh(l)).offset() + h;
+                int hh = parameters.layout().get(ModelLayout.biasHh(l)).offset() + h;
+                Arrays.fill(w, ih, ih + h, init.forgetBias());
+                Arrays.fill(w, hh, hh + h, 0f);
+            }
+        }
+    }
+
+    private static float uniform(Rng rng, float range) {
+        return (2f * rng.nextFloat() - 1f) * range;
+    }
+}

@@ -1,0 +1,142 @@
+package org.rnn4j.model;
+
+import org.rnn4j.kernel.Activation;
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.nn.Embedding;
+import org.rnn4j.nn.Gru;
+import org.rnn4j.nn.LayerInput;
+import org.rnn4j.nn.Linear;
+import org.rnn4j.nn.Lstm;
+import org.rnn4j.nn.RecurrentLayer;
+import org.rnn4j.nn.RecurrentTensors;
+import org.rnn4j.nn.Rnn;
+import org.rnn4j.random.Rng;
+import org.rnn4j.tensor.Parameters;
+
+/**
+ * Next-token language model: embedding (or one-hot) → L recurrent layers with dropout on each layer's
+ * output → linear decoder → softmax cross-entropy, run over whole windows of T steps × N rows.
+ * The loss is the mean over the window's T·N positions, in nats.
+ */
+public final class LanguageModel {
+
+    private final ModelConfig config;
+    private final Kernels kernels;
+    private final Parameters parameters;
+    private final Embedding embedding; // null for one-hot input
+    private final RecurrentLayer[] layers;
+    private final Linear decoder;
+
+    /** A model with all parameters zero: initialize them or load them before use. */
+    public LanguageModel(ModelConfig config, Kernels kernels) {
+        this.config = config;
+        this.kernels = kernels;
+        this.parameters = new Parameters(ModelLayout.of(config));
+        var layout = parameters.layout();
+        this.embedding = config.oneHotInput() ? null : new Embedding(parameters, layout.get(ModelLayout.EMBEDDING));
+        this.layers = new RecurrentLayer[config.layers()];
+        for (int l = 0; l < layers.length; l++) {
+            var tensors = new RecurrentTensors(layout.get(ModelLayout.weightIh(l)), layout.get(ModelLayout.weightHh(l)),
+                    layout.get(ModelLayout.biasIh(l)), layout.get(ModelLayout.biasHh(l)));
+            layers[l] = switch (config.cell()) {
+                case RNN_TANH -> new Rnn(kernels, parameters, tensors, Activation.TANH);
+                case RNN_RELU -> new Rnn(kernels, parameters, tensors, Activation.RELU);
+                case LSTM -> new Lstm(kernels, parameters, tensors);
+                case GRU -> new Gru(kernels, parameters, tensors);
+            };
+        }
+        this.decoder = new Linear(kernels, parameters, layout.get(ModelLayout.DECODER_WEIGHT), layout.get(ModelLayout.DECODER_BIAS));
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    public Kernels kernels() {
+        return kernels;
+    }
+
+    /** Buffers for windows of T steps × N rows. */
+    public Workspace workspace(int steps, int rows) {
+        return new Workspace(config, layers, steps, rows);
+    }
+
+    /** A zero state for N rows. */
+    public RecurrentState newState(int rows) {
+        float[][] state = new float[layers.length][];
+        for (int l = 0; l < layers.length; l++) {
+            state[l] = new float[layers[l].stateSize(rows)];
+        }
+        return new RecurrentState(state);
+    }
+
+    /**
+     * Runs the window in {@code ws} from {@code state} (left holding the final state) and returns the
+     * summed cross-entropy over its T·N positions. In {@link Mode#TRAINING} dropout draws from
+     * {@code rng} and the activations stay ready for {@link #backward}.
+     */
+    public double forward(Workspace ws, RecurrentState state, Mode mode, Rng rng) {
+        logits(ws, state, mode, rng);
+        ws.correct[0] = 0;
+        return kernels.softmaxCrossEntropy(ws.logits, ws.steps * ws.rows, config.vocabularySize(), ws.targets, 0, ws.correct);
+    }
+
+    /**
+     * Runs the window's inputs from {@code state} (left holding the final state) and returns the
+     * (T·N, V) logits, without looking at targets: what sampling needs.
+     */
+    public float[] logits(Workspace ws, RecurrentState state, Mode mode, Rng rng) {
+        int count = ws.steps * ws.rows;
+        boolean dropping = mode == Mode.TRAINING && config.dropout() > 0f;
+        if (embedding != null) {
+            embedding.forward(ws.inputs, count, ws.embedded);
+        }
+        for (int l = 0; l < layers.length; l++) {
+            RecurrentLayer.Window window = ws.windows[l];
+            window.forward(input(ws, l, dropping), state.layer(l));
+            if (dropping) {
+                ws.dropouts[l].forward(window.output(), window.outputOffset(), ws.dropped[l], count * config.hiddenSize(), rng);
+            }
+        }
+        decoder.forward(topOutput(ws, dropping), topOffset(ws, dropping), count, ws.logits);
+        return ws.logits;
+    }
+
+    /**
+     * Back-propagates the mean loss of the last training forward on {@code ws} and adds dL/dθ into the
+     * parameter gradients.
+     */
+    public void backward(Workspace ws) {
+        int count = ws.steps * ws.rows;
+        boolean dropping = config.dropout() > 0f;
+        int top = layers.length - 1;
+        kernels.softmaxCrossEntropyBackward(ws.logits, count, config.vocabularySize(), ws.targets, 0, 1f / count);
+        decoder.backward(topOutput(ws, dropping), topOffset(ws, dropping), count, ws.logits, ws.dOutputs[top]);
+        for (int l = top; l >= 0; l--) {
+            if (dropping) {
+                ws.dropouts[l].backward(ws.dOutputs[l], count * config.hiddenSize());
+            }
+            ws.windows[l].backward(input(ws, l, dropping), ws.dOutputs[l], ws.dStates[l]);
+        }
+        if (embedding != null) {
+            embedding.backward(ws.inputs, count, ws.dEmbedded);
+        }
+    }
+
+    private static LayerInput input(Workspace ws, int layer, boolean dropping) {
+        return dropping ? ws.droppedInputs[layer] : ws.plainInputs[layer];
+    }
+
+    private float[] topOutput(Workspace ws, boolean dropping) {
+        int top = layers.length - 1;
+        return dropping ? ws.dropped[top] : ws.windows[top].output();
+    }
+
+    private int topOffset(Workspace ws, boolean dropping) {
+        return dropping ? 0 : ws.windows[layers.length - 1].outputOffset();
+    }
+}

@@ -1,0 +1,107 @@
+package org.rnn4j.model;
+
+import org.rnn4j.nn.DenseInput;
+import org.rnn4j.nn.Dropout;
+import org.rnn4j.nn.LayerInput;
+import org.rnn4j.nn.OneHotInput;
+import org.rnn4j.nn.RecurrentLayer;
+
+/**
+ * Every buffer a {@link LanguageModel} needs for windows of T steps × N rows, allocated once. The caller
+ * writes the window's tokens into {@link #inputs()} and {@link #targets()} (row t·N + n is stream n at
+ * step t); forward and backward reuse everything else.
+ */
+public final class Workspace {
+
+    final int steps;
+    final int rows;
+    final int[] inputs;                  // (T·N) token ids
+    final int[] targets;                 // (T·N) next-token ids
+    final float[] embedded;              // (T·N, E) embedding rows, or null for one-hot input
+    final float[] dEmbedded;             // (T·N, E)
+    final RecurrentLayer.Window[] windows;
+    final float[][] dOutputs;            // per layer (T·N, H) dL/d(layer output)
+    final float[][] dStates;             // per layer: dL/d(initial state)
+    final Dropout[] dropouts;            // per layer, on its output; null when dropout is 0
+    final float[][] dropped;             // per layer (T·N, H) output after dropout
+    final LayerInput[] plainInputs;      // per layer: what it reads when evaluating
+    final LayerInput[] droppedInputs;    // per layer: what it reads when training with dropout
+    final float[] logits;                // (T·N, V) logits, then probabilities
+    final long[] correct = new long[1];  // arg-max hits of the last forward
+
+    Workspace(ModelConfig config, RecurrentLayer[] layers, int steps, int rows) {
+        if (steps <= 0 || rows <= 0) {
+            throw new IllegalArgumentException("a window needs positive steps and rows, got " + steps + "×" + rows);
+        }
+        this.steps = steps;
+        this.rows = rows;
+        int count = Math.multiplyExact(steps, rows);
+        int h = config.hiddenSize();
+        int l = config.layers();
+        this.inputs = new int[count];
+        this.targets = new int[count];
+        this.embedded = config.oneHotInput() ? null : new float[count * config.embeddingSize()];
+        this.dEmbedded = config.oneHotInput() ? null : new float[count * config.embeddingSize()];
+        this.windows = new RecurrentLayer.Window[l];
+        this.dOutputs = new float[l][];
+        this.dStates = new float[l][];
+        boolean dropout = config.dropout() > 0f;
+        this.dropouts = new Dropout[l];
+        this.dropped = new float[l][];
+        this.plainInputs = new LayerInput[l];
+        this.droppedInputs = new LayerInput[l];
+        for (int layer = 0; layer < l; layer++) {
+            windows[layer] = layers[layer].window(steps, rows);
+            dOutputs[layer] = new float[count * h];
+            dStates[layer] = new float[layers[layer].stateSize(rows)];
+            if (dropout) {
+                dropouts[layer] = new Dropout(config.dropout(), count * h);
+                dropped[layer] = new float[count * h];
+            }
+        }
+        LayerInput first = config.oneHotInput()
+                ? new OneHotInput(inputs, config.vocabularySize())
+                : new DenseInput(embedded, 0, config.embeddingSize(), dEmbedded);
+        plainInputs[0] = first;
+        droppedInputs[0] = first;
+        for (int layer = 1; layer < l; layer++) {
+            RecurrentLayer.Window below = windows[layer - 1];
+            plainInputs[layer] = new DenseInput(below.output(), below.outputOffset(), h, dOutputs[layer - 1]);
+            droppedInputs[layer] = dropout ? new DenseInput(dropped[layer - 1], 0, h, dOutputs[layer - 1]) : plainInputs[layer];
+        }
+        this.logits = new float[count * config.vocabularySize()];
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /** (T·N) input tokens of the next window; the caller fills it. */
+    public int[] inputs() {
+        return inputs;
+    }
+
+    /** (T·N) target tokens of the next window; the caller fills it. */
+    public int[] targets() {
+        return targets;
+    }
+
+    /** (T·N, V) next-token probabilities left by the last forward (before any backward). */
+    public float[] probabilities() {
+        return logits;
+    }
+
+    /** How many of the last forward's T·N positions had the target as their most likely token. */
+    public long correct() {
+        return correct[0];
+    }
+
+    /** dL/d(initial state) of one layer after the last backward. */
+    public float[] initialStateGradient(int layer) {
+        return dStates[layer];
+    }
+}

@@ -1,0 +1,104 @@
+package org.rnn4j.nn;
+
+import java.util.Arrays;
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.tensor.Parameters;
+
+/**
+ * GRU layer (PyTorch's formulation): r = σ(W_ir x + b_ir + W_hr h + b_hr), z likewise,
+ * n = tanh(W_in x + b_in + r⊙(W_hn h + b_hn)), h_t = (1−z)⊙n + z⊙h_{t−1}. State (N, H).
+ */
+public final class Gru implements RecurrentLayer {
+
+    private final RecurrentWeights weights;
+    private final int hidden;
+
+    public Gru(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
+        this.weights = new RecurrentWeights(kernels, parameters, tensors);
+        this.hidden = weights.hidden();
+    }
+
+    @Override
+    public int hiddenSize() {
+        return hidden;
+    }
+
+    @Override
+    public int stateSize(int rows) {
+        return rows * hidden;
+    }
+
+    @Override
+    public Window window(int steps, int rows) {
+        return new GruWindow(steps, rows);
+    }
+
+    private final class GruWindow implements Window {
+        private final int steps;
+        private final int rows;
+        private final float[] gi;     // (T·N, 3H) x·W_ihᵀ + b_ih, then the activations r|z|n
+        private final float[] gh;     // (T·N, 3H) h_{t−1}·W_hhᵀ + b_hh
+        private final float[] hs;     // ((T+1)·N, H) h_{−1}, h_0, …: step t at row (t+1)·N
+        private final float[] dGi;    // (T·N, 3H) dL/d(x·W_ihᵀ + b_ih)
+        private final float[] dGh;    // (T·N, 3H) dL/d(h·W_hhᵀ + b_hh)
+        private final float[] dh;     // (N, H) dL/dh_t flowing back through time
+        private final float[] dhPrev; // (N, H) the z⊙dh part of dL/dh_{t−1}
+
+        GruWindow(int steps, int rows) {
+            this.steps = steps;
+            this.rows = rows;
+            int gateValues = steps * rows * 3 * hidden;
+            this.gi = new float[gateValues];
+            this.gh = new float[gateValues];
+            this.hs = new float[(steps + 1) * rows * hidden];
+            this.dGi = new float[gateValues];
+            this.dGh = new float[gateValues];
+            this.dh = new float[rows * hidden];
+            this.dhPrev = new float[rows * hidden];
+        }
+
+        @Override
+        public void forward(LayerInput input, float[] state) {
+            Kernels kernels = weights.kernels();
+            int block = rows * hidden;
+            System.arraycopy(state, 0, hs, 0, block);
+            weights.projectInput(input, steps * rows, gi);
+            weights.broadcastHiddenBias(steps * rows, gh);
+            for (int t = 0; t < steps; t++) {
+                int gateOffset = t * rows * 3 * hidden;
+                weights.addRecurrent(hs, t * block, rows, gh, gateOffset);
+                kernels.gruForward(rows, hidden, gi, gateOffset, gh, gateOffset, hs, t * block, (t + 1) * block);
+            }
+            System.arraycopy(hs, steps * block, state, 0, block);
+        }
+
+        @Override
+        public float[] output() {
+            return hs;
+        }
+
+        @Override
+        public int outputOffset() {
+            return rows * hidden;
+        }
+
+        @Override
+        public void backward(LayerInput input, float[] dOutput, float[] dState) {
+            Kernels kernels = weights.kernels();
+            int block = rows * hidden;
+            Arrays.fill(dh, 0f);
+            for (int t = steps - 1; t >= 0; t--) {
+                int gateOffset = t * rows * 3 * hidden;
+                for (int i = 0; i < block; i++) {
+                    dh[i] += dOutput[t * block + i];
+                }
+                kernels.gruBackward(rows, hidden, gi, gateOffset, gh, gateOffset, hs, t * block, dh, 0,
+                        dGi, dGh, gateOffset, dhPrev);
+                System.arraycopy(dhPrev, 0, dh, 0, block);
+                weights.backpropagateRecurrent(dGh, gateOffset, rows, 1f, dh);
+            }
+            System.arraycopy(dh, 0, dState, 0, block);
+            weights.accumulateGradients(input, steps * rows, dGi, dGh, hs);
+        }
+    }
+}

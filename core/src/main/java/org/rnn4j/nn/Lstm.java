@@ -1,0 +1,103 @@
+package org.rnn4j.nn;
+
+import java.util.Arrays;
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.tensor.Parameters;
+
+/**
+ * LSTM layer: gates a = x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh split i|f|g|o;
+ * i, f, o = σ(·), g = tanh(·); c_t = f⊙c_{t−1} + i⊙g; h_t = o⊙tanh(c_t). State (2, N, H): h then c.
+ */
+public final class Lstm implements RecurrentLayer {
+
+    private final RecurrentWeights weights;
+    private final int hidden;
+
+    public Lstm(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
+        this.weights = new RecurrentWeights(kernels, parameters, tensors);
+        this.hidden = weights.hidden();
+    }
+
+    @Override
+    public int hiddenSize() {
+        return hidden;
+    }
+
+    @Override
+    public int stateSize(int rows) {
+        return 2 * rows * hidden;
+    }
+
+    @Override
+    public Window window(int steps, int rows) {
+        return new LstmWindow(steps, rows);
+    }
+
+    private final class LstmWindow implements Window {
+        private final int steps;
+        private final int rows;
+        private final float[] gates;  // (T·N, 4H) activations i|f|g|o
+        private final float[] cells;  // ((T+1)·N, H) c_{−1}, c_0, …, c_{T−1}: step t at row (t+1)·N
+        private final float[] hs;     // ((T+1)·N, H) h likewise; rows N.. are the output
+        private final float[] dGates; // (T·N, 4H) pre-activation gradients
+        private final float[] dh;     // (N, H) dL/dh_t flowing back through time
+        private final float[] dc;     // (N, H) dL/dc_t flowing back through time
+
+        LstmWindow(int steps, int rows) {
+            this.steps = steps;
+            this.rows = rows;
+            this.gates = new float[steps * rows * 4 * hidden];
+            this.cells = new float[(steps + 1) * rows * hidden];
+            this.hs = new float[(steps + 1) * rows * hidden];
+            this.dGates = new float[steps * rows * 4 * hidden];
+            this.dh = new float[rows * hidden];
+            this.dc = new float[rows * hidden];
+        }
+
+        @Override
+        public void forward(LayerInput input, float[] state) {
+            Kernels kernels = weights.kernels();
+            int block = rows * hidden;
+            System.arraycopy(state, 0, hs, 0, block);
+            System.arraycopy(state, block, cells, 0, block);
+            weights.projectInputWithBothBiases(input, steps * rows, gates);
+            for (int t = 0; t < steps; t++) {
+                int gateOffset = t * rows * 4 * hidden;
+                weights.addRecurrent(hs, t * block, rows, gates, gateOffset);
+                kernels.lstmForward(rows, hidden, gates, gateOffset, cells, t * block, (t + 1) * block, hs, (t + 1) * block);
+            }
+            System.arraycopy(hs, steps * block, state, 0, block);
+            System.arraycopy(cells, steps * block, state, block, block);
+        }
+
+        @Override
+        public float[] output() {
+            return hs;
+        }
+
+        @Override
+        public int outputOffset() {
+            return rows * hidden;
+        }
+
+        @Override
+        public void backward(LayerInput input, float[] dOutput, float[] dState) {
+            Kernels kernels = weights.kernels();
+            int block = rows * hidden;
+            Arrays.fill(dh, 0f);
+            Arrays.fill(dc, 0f);
+            for (int t = steps - 1; t >= 0; t--) {
+                int gateOffset = t * rows * 4 * hidden;
+                for (int i = 0; i < block; i++) {
+                    dh[i] += dOutput[t * block + i];
+                }
+                kernels.lstmBackward(rows, hidden, gates, gateOffset, cells, t * block, (t + 1) * block,
+                        dh, 0, dc, dGates, gateOffset);
+                weights.backpropagateRecurrent(dGates, gateOffset, rows, 0f, dh);
+            }
+            System.arraycopy(dh, 0, dState, 0, block);
+            System.arraycopy(dc, 0, dState, block, block);
+            weights.accumulateGradients(input, steps * rows, dGates, dGates, hs);
+        }
+    }
+}

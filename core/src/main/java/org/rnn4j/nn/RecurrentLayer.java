@@ -1,0 +1,40 @@
+package org.rnn4j.nn;
+
+/**
+ * One layer of recurrent cells run over whole windows of T steps for N rows. Rows are step-major:
+ * row t·N + n is stream n at step t. A new cell kind is one class implementing this interface.
+ *
+ * <p>The state a row carries between windows is {@code stateVectors} H-wide vectors (h, then c for the
+ * LSTM), laid out as (stateVectors, N, H).
+ */
+public interface RecurrentLayer {
+
+    /** H. */
+    int hiddenSize();
+
+    /** Length of the carried state for N rows. */
+    int stateSize(int rows);
+
+    /** Buffers for windows of this shape; allocate once and reuse for every window of that shape. */
+    Window window(int steps, int rows);
+
+    /** The activations of one window: what forward keeps and backward reads. */
+    interface Window {
+
+        /**
+         * Runs the window. {@code state} holds the initial state on entry and the final state on exit.
+         */
+        void forward(LayerInput input, float[] state);
+
+        /** (T·N, H) outputs h_0..h_{T−1}, starting at {@link #outputOffset()}. */
+        float[] output();
+
+        int outputOffset();
+
+        /**
+         * Back-propagates {@code dOutput} (T·N, H) through the window: adds into the parameter gradients,
+         * has {@code input} write dL/dx, and writes dL/d(initial state) into {@code dState}.
+         */
+        void backward(LayerInput input, float[] dOutput, float[] dState);
+    }
+}

@@ -1,0 +1,92 @@
+package org.rnn4j.nn;
+
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.Transpose;
+import org.rnn4j.tensor.Parameters;
+import org.rnn4j.tensor.Tensor;
+
+/**
+ * The four tensors of one recurrent layer as PyTorch stores them: W_ih (G·H, D), W_hh (G·H, H),
+ * b_ih (G·H), b_hh (G·H); and the products every cell makes with them over a whole window.
+ */
+final class RecurrentWeights {
+
+    private final Kernels kernels;
+    private final Parameters parameters;
+    private final Tensor weightIh;
+    private final Tensor weightHh;
+    private final Tensor biasIh;
+    private final Tensor biasHh;
+    private final int hidden;
+    private final int gateWidth; // G·H
+
+    RecurrentWeights(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
+        this.kernels = kernels;
+        this.parameters = parameters;
+        this.weightIh = tensors.weightIh();
+        this.weightHh = tensors.weightHh();
+        this.biasIh = tensors.biasIh();
+        this.biasHh = tensors.biasHh();
+        this.hidden = weightHh.cols();
+        this.gateWidth = weightHh.rows();
+    }
+
+    int hidden() {
+        return hidden;
+    }
+
+    Kernels kernels() {
+        return kernels;
+    }
+
+    /** out (R, G·H) = x·W_ihᵀ + b_ih + b_hh: the input part of every step at once. */
+    void projectInputWithBothBiases(LayerInput input, int rows, float[] out) {
+        float[] w = parameters.values();
+        kernels.broadcastRows(w, biasIh.offset(), gateWidth, rows, out, 0);
+        for (int r = 0; r < rows; r++) {
+            int row = r * gateWidth;
+            for (int j = 0; j < gateWidth; j++) {
+                out[row + j] += w[biasHh.offset() + j];
+            }
+        }
+        input.addProjection(kernels, rows, w, weightIh.offset(), gateWidth, out);
+    }
+
+    /** out (R, G·H) = x·W_ihᵀ + b_ih. */
+    void projectInput(LayerInput input, int rows, float[] out) {
+        kernels.broadcastRows(parameters.values(), biasIh.offset(), gateWidth, rows, out, 0);
+        input.addProjection(kernels, rows, parameters.values(), weightIh.offset(), gateWidth, out);
+    }
+
+    /** out (R, G·H) = b_hh on every row. */
+    void broadcastHiddenBias(int rows, float[] out) {
+        kernels.broadcastRows(parameters.values(), biasHh.offset(), gateWidth, rows, out, 0);
+    }
+
+    /** out (N, G·H) += h·W_hhᵀ for h (N, H): the recurrent part of one step. */
+    void addRecurrent(float[] h, int hOffset, int rows, float[] out, int outOffset) {
+        kernels.gemm(Transpose.NO_TRANS, Transpose.TRANS, rows, gateWidth, hidden, 1f,
+                h, hOffset, hidden, parameters.values(), weightHh.offset(), hidden, 1f, out, outOffset, gateWidth);
+    }
+
+    /** dh (N, H) = beta·dh + dGates·W_hh: the gradient that flows to the previous step. */
+    void backpropagateRecurrent(float[] dGates, int dGatesOffset, int rows, float beta, float[] dh) {
+        kernels.gemm(Transpose.NO_TRANS, Transpose.NO_TRANS, rows, hidden, gateWidth, 1f,
+                dGates, dGatesOffset, gateWidth, parameters.values(), weightHh.offset(), hidden, beta, dh, 0, hidden);
+    }
+
+    /**
+     * After the backward loop, one GEMM each over all R rows: dW_ih += dGiᵀ·x, db_ih += Σ dGi,
+     * dW_hh += dGhᵀ·h_prev, db_hh += Σ dGh, and dx = dGi·W_ih into the input's gradient.
+     * {@code dGi} and {@code dGh} are (R, G·H) and are the same array for cells whose gates sum both parts.
+     */
+    void accumulateGradients(LayerInput input, int rows, float[] dGi, float[] dGh, float[] hPrev) {
+        float[] g = parameters.gradients();
+        input.addWeightGradient(kernels, rows, dGi, gateWidth, g, weightIh.offset());
+        kernels.addColumnSums(dGi, 0, rows, gateWidth, g, biasIh.offset());
+        kernels.gemm(Transpose.TRANS, Transpose.NO_TRANS, gateWidth, hidden, rows, 1f,
+                dGh, 0, gateWidth, hPrev, 0, hidden, 1f, g, weightHh.offset(), hidden);
+        kernels.addColumnSums(dGh, 0, rows, gateWidth, g, biasHh.offset());
+        input.backpropagate(kernels, rows, dGi, gateWidth, parameters.values(), weightIh.offset());
+    }
+}

@@ -1,0 +1,93 @@
+package org.rnn4j.nn;
+
+import java.util.Arrays;
+import org.rnn4j.kernel.Activation;
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.tensor.Parameters;
+
+/** Vanilla (Elman) layer: h_t = f(x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh), f = tanh or relu. State (N, H). */
+public final class Rnn implements RecurrentLayer {
+
+    private final RecurrentWeights weights;
+    private final Activation activation;
+    private final int hidden;
+
+    public Rnn(Kernels kernels, Parameters parameters, RecurrentTensors tensors, Activation activation) {
+        this.weights = new RecurrentWeights(kernels, parameters, tensors);
+        this.activation = activation;
+        this.hidden = weights.hidden();
+    }
+
+    @Override
+    public int hiddenSize() {
+        return hidden;
+    }
+
+    @Override
+    public int stateSize(int rows) {
+        return rows * hidden;
+    }
+
+    @Override
+    public Window window(int steps, int rows) {
+        return new RnnWindow(steps, rows);
+    }
+
+    private final class RnnWindow implements Window {
+        private final int steps;
+        private final int rows;
+        private final float[] hs;     // ((T+1)·N, H) h_{−1}, h_0, …: step t at row (t+1)·N
+        private final float[] input;  // (T·N, H) x·W_ihᵀ + b_ih + b_hh for every step
+        private final float[] dA;     // (T·N, H) pre-activation gradients
+        private final float[] dh;     // (N, H) dL/dh_t flowing back through time
+
+        RnnWindow(int steps, int rows) {
+            this.steps = steps;
+            this.rows = rows;
+            this.hs = new float[(steps + 1) * rows * hidden];
+            this.input = new float[steps * rows * hidden];
+            this.dA = new float[steps * rows * hidden];
+            this.dh = new float[rows * hidden];
+        }
+
+        @Override
+        public void forward(LayerInput x, float[] state) {
+            Kernels kernels = weights.kernels();
+            int block = rows * hidden;
+            System.arraycopy(state, 0, hs, 0, block);
+            weights.projectInputWithBothBiases(x, steps * rows, input);
+            System.arraycopy(input, 0, hs, block, steps * block);
+            for (int t = 0; t < steps; t++) {
+                weights.addRecurrent(hs, t * block, rows, hs, (t + 1) * block);
+                kernels.activate(activation, hs, (t + 1) * block, block);
+            }
+            System.arraycopy(hs, steps * block, state, 0, block);
+        }
+
+        @Override
+        public float[] output() {
+            return hs;
+        }
+
+        @Override
+        public int outputOffset() {
+            return rows * hidden;
+        }
+
+        @Override
+        public void backward(LayerInput x, float[] dOutput, float[] dState) {
+            Kernels kernels = weights.kernels();
+            int block = rows * hidden;
+            Arrays.fill(dh, 0f);
+            for (int t = steps - 1; t >= 0; t--) {
+                for (int i = 0; i < block; i++) {
+                    dA[t * block + i] = dOutput[t * block + i] + dh[i];
+                }
+                kernels.activationBackward(activation, hs, (t + 1) * block, dA, t * block, block);
+                weights.backpropagateRecurrent(dA, t * block, rows, 0f, dh);
+            }
+            System.arraycopy(dh, 0, dState, 0, block);
+            weights.accumulateGradients(x, steps * rows, dA, dA, hs);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.rnn4j.optim;
+
+import java.util.List;
+
+/**
+ * Updates a flat parameter buffer from its gradient buffer in one pass. Moments have the same layout as
+ * the parameters, so a checkpoint stores each as one more set of tensors.
+ */
+public final class Optimizer {
+
+    private final OptimizerConfig config;
+    private final float[] first;  // (P) momentum buffer / Adam m / AdaGrad and RMSProp squared-gradient sums
+    private final float[] second; // (P) Adam v; empty for the others
+    private long steps;
+
+    public Optimizer(OptimizerConfig config, int size) {
+        this.config = config;
+        boolean hasFirst = config.kind() != OptimizerKind.SGD;
+        boolean adam = config.kind() == OptimizerKind.ADAM || config.kind() == OptimizerKind.ADAMW;
+        this.first = new float[hasFirst ? size : 0];
+        this.second = new float[adam ? size : 0];
+    }
+
+    public OptimizerConfig config() {
+        return config;
+    }
+
+    /** Updates taken so far (Adam's bias correction counts them). */
+    public long steps() {
+        return steps;
+    }
+
+    /** Names of the moment buffers, in the order of {@link #moments()}: what a checkpoint stores. */
+    public List<String> momentNames() {
+        return switch (config.kind()) {
+            case SGD -> List.of();
+            case MOMENTUM, NESTEROV -> List.of("momentum_buffer");
+            case ADAGRAD -> List.of("sum");
+            case RMSPROP -> List.of("square_avg");
+            case ADAM, ADAMW -> List.of("exp_avg", "exp_avg_sq");
+        };
+    }
+
+    /** The live moment buffers, in the order of {@link #momentNames()}. */
+    public List<float[]> moments() {
+        return switch (config.kind()) {
+            case SGD -> List.of();
+            case ADAM, ADAMW -> List.of(first, second);
+            default -> List.of(first);
+        };
+    }
+
+    /** Restores the update count of a checkpoint (moments are restored through {@link #moments()}). */
+    public void restoreSteps(long steps) {
+        this.steps = steps;
+    }
+
+    /** θ ← θ − update(∇θ) with learning rate {@code lr}, over the whole buffer. */
+    public void step(float[] values, float[] gradients, float lr) {
+        steps++;
+        float mu = config.momentum();
+        float eps = config.epsilon();
+        float decay = config.weightDecay();
+        switch (config.kind()) {
+            case SGD -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] -= lr * (gradients[i] + decay * values[i]);
+                }
+            }
+            case MOMENTUM, NESTEROV -> {
+                boolean nesterov = config.kind() == OptimizerKind.NESTEROV;
+                for (int i = 0; i < values.length; i++) {
+                    float g = gradients[i] + decay * values[i];
+                    first[i] = mu * first[i] + g;
+                    values[i] -= lr * (nesterov ? g + mu * first[i] : first[i]);
+                }
+            }
+            case ADAGRAD -> {
+                for (int i = 0; i < values.length; i++) {
+                    float g = gradients[i] + decay * values[i];
+                    first[i] += g * g;
+                    values[i] -= lr * g / ((float) Math.sqrt(first[i]) + eps);
+                }
+            }
+            case RMSPROP -> {
+                float alpha = config.alpha();
+                for (int i = 0; i < values.length; i++) {
+                    float g = gradients[i] + decay * values[i];
+                    first[i] = alpha * first[i] + (1f - alpha) * g * g;
+                    values[i] -= lr * g / ((float) Math.sqrt(first[i]) + eps);
+                }
+            }
+            case ADAM, ADAMW -> adam(values, gradients, lr);
+        }
+    }
+
+    // m = β1·m + (1−β1)·g, v = β2·v + (1−β2)·g², θ −= lr·m̂/(√v̂ + ε); AdamW decays θ by lr·λ first
+    private void adam(float[] values, float[] gradients, float lr) {
+        float b1 = config.beta1();
+        float b2 = config.beta2();
+        float eps = config.epsilon();
+        float decay = config.weightDecay();
+        boolean decoupled = config.kind() == OptimizerKind.ADAMW;
+        float correction1 = (float) (1.0 - Math.pow(b1, steps));
+        float correction2Sqrt = (float) Math.sqrt(1.0 - Math.pow(b2, steps));
+        float stepSize = lr / correction1;
+        for (int i = 0; i < values.length; i++) {
+            float g = decoupled ? gradients[i] : gradients[i] + decay * values[i];
+            if (decoupled) {
+                values[i] -= lr * decay * values[i];
+            }
+            first[i] = b1 * first[i] + (1f - b1) * g;
+            second[i] = b2 * second[i] + (1f - b2) * g * g;
+            values[i] -= stepSize * first[i] / ((float) Math.sqrt(second[i]) / correction2Sqrt + eps);
+        }
+    }
+}

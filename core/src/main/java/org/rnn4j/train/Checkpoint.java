@@ -1,0 +1,292 @@
+package org.rnn4j.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnn4j.InvalidInputException;
+import org.rnn4j.io.Json;
+import org.rnn4j.io.SafeTensors;
+import org.rnn4j.model.CellKind;
+import org.rnn4j.model.InitScheme;
+import org.rnn4j.model.Initialization;
+import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.model.ModelLayout;
+import org.rnn4j.model.RecurrentState;
+import org.rnn4j.optim.Optimizer;
+import org.rnn4j.optim.OptimizerConfig;
+import org.rnn4j.optim.OptimizerKind;
+import org.rnn4j.optim.ScheduleConfig;
+import org.rnn4j.optim.ScheduleKind;
+import org.rnn4j.tensor.Tensor;
+import org.rnn4j.text.Vocabulary;
+
+/**
+ * A model and, optionally, the training run that made it, as one safetensors file. Model tensors carry
+ * PyTorch's names and shapes; optimizer moments are {@code optim.<moment>.<tensor>}; the carried hidden
+ * state of layer l is {@code state.l<l>} (stateVectors, B, H). The {@code __metadata__} holds the format
+ * version and JSON for the model config, vocabulary, training config and training state.
+ * See docs/checkpoint-format.md.
+ */
+public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, TrainConfig training,
+                         TrainingState trainingState, long optimizerSteps, Map<String, SafeTensors.Entry> tensors) {
+
+    /** The format this version writes; readers accept this and older versions. */
+    public static final int FORMAT_VERSION = 1;
+    static final String FORMAT = "rnn4j-checkpoint";
+
+    /** Writes everything needed to use the model and to resume its training, atomically. */
+    public static void save(Path file, LanguageModel model, Vocabulary vocabulary, TrainConfig training,
+                            Optimizer optimizer, TrainingState state, RecurrentState recurrent) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", FORMAT);
+        metadata.put("format_version", Integer.toString(FORMAT_VERSION));
+        metadata.put("model", Json.write(modelJson(model.config())));
+        metadata.put("vocabulary", Json.write(vocabulary.tokens()));
+        metadata.put("tokenizer", Json.write(Map.of("level", "char")));
+        metadata.put("training", Json.write(trainingJson(training)));
+        metadata.put("state", Json.write(stateJson(state)));
+        metadata.put("optimizer", Json.write(Map.of("kind", training.optimizer().kind().id(), "steps", optimizer.steps())));
+        List<SafeTensors.Entry> entries = new ArrayList<>();
+        float[] values = model.parameters().values();
+        List<Tensor> tensors = model.parameters().layout().tensors();
+        for (Tensor tensor : tensors) {
+            entries.add(entry(tensor.name(), tensor, values));
+        }
+        for (int m = 0; m < optimizer.momentNames().size(); m++) {
+            for (Tensor tensor : tensors) {
+                entries.add(entry("optim." + optimizer.momentNames().get(m) + "." + tensor.name(), tensor, optimizer.moments().get(m)));
+            }
+        }
+        int h = model.config().hiddenSize();
+        for (int l = 0; l < recurrent.layerCount(); l++) {
+            float[] layer = recurrent.layer(l);
+            int vectors = model.config().cell().stateVectors();
+            entries.add(SafeTensors.Entry.ofFloats("state.l" + l, new int[] {vectors, layer.length / (vectors * h), h}, layer));
+        }
+        SafeTensors.write(file, metadata, entries);
+    }
+
+    private static SafeTensors.Entry entry(String name, Tensor tensor, float[] buffer) {
+        return SafeTensors.Entry.ofFloats(name, tensor.shape(),
+                Arrays.copyOfRange(buffer, tensor.offset(), tensor.offset() + tensor.size()));
+    }
+
+    /** Reads and validates a checkpoint; every defect is a one-line {@link InvalidInputException}. */
+    public static Checkpoint load(Path file) {
+        SafeTensors.Contents contents = SafeTensors.read(file);
+        Map<String, String> meta = contents.metadata();
+        if (!FORMAT.equals(meta.get("format"))) {
+            throw new InvalidInputException(file + " is a safetensors file but not an rnn4j checkpoint (no \"format\": \""
+                    + FORMAT + "\" in its metadata); give a checkpoint written by rnn4j train");
+        }
+        int version = parseInt(file, meta.get("format_version"));
+        if (version > FORMAT_VERSION) {
+            throw new InvalidInputException(file + " has checkpoint format " + version + ", newer than this rnn4j reads ("
+                    + FORMAT_VERSION + "); upgrade rnn4j");
+        }
+        try {
+            ModelConfig model = model(Json.parseObject(meta.get("model")));
+            List<String> tokens = new ArrayList<>();
+            for (Object token : (List<?>) Json.parse(meta.get("vocabulary"))) {
+                tokens.add((String) token);
+            }
+            Vocabulary vocabulary = new Vocabulary(tokens);
+            if (vocabulary.size() != model.vocabularySize()) {
+                throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " tokens, model expects " + model.vocabularySize());
+            }
+            TrainConfig training = meta.containsKey("training") ? training(Json.parseObject(meta.get("training"))) : null;
+            TrainingState state = meta.containsKey("state") ? state(Json.parseObject(meta.get("state"))) : null;
+            long optimizerSteps = meta.containsKey("optimizer") ? number(Json.parseObject(meta.get("optimizer")), "steps").longValue() : 0;
+            Map<String, SafeTensors.Entry> tensors = new LinkedHashMap<>();
+            for (SafeTensors.Entry entry : contents.entries()) {
+                tensors.put(entry.name(), entry);
+            }
+            Checkpoint checkpoint = new Checkpoint(file, model, vocabulary, training, state, optimizerSteps, tensors);
+            checkpoint.checkModelTensors();
+            return checkpoint;
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(file + " is a damaged rnn4j checkpoint (" + e.getMessage()
+                    + "); use another checkpoint, such as best.safetensors of the same run");
+        }
+    }
+
+    private void checkModelTensors() {
+        for (Tensor tensor : ModelLayout.of(model).tensors()) {
+            SafeTensors.Entry entry = tensors.get(tensor.name());
+            if (entry == null) {
+                throw new IllegalArgumentException("tensor " + tensor.name() + " is missing");
+            }
+            if (!Arrays.equals(entry.shape(), tensor.shape())) {
+                throw new IllegalArgumentException("tensor " + tensor.name() + " has shape " + Arrays.toString(entry.shape())
+                        + ", the model config needs " + Arrays.toString(tensor.shape()));
+            }
+        }
+    }
+
+    /** True when the checkpoint holds what resuming needs (training config and state). */
+    public boolean resumable() {
+        return training != null && trainingState != null;
+    }
+
+    /** Copies the model tensors into {@code target}'s parameters. */
+    public void loadInto(LanguageModel target) {
+        for (Tensor tensor : target.parameters().layout().tensors()) {
+            target.parameters().set(tensor, tensors.get(tensor.name()).floats());
+        }
+    }
+
+    /** Restores optimizer moments and update count. */
+    public void restoreOptimizer(Optimizer optimizer) {
+        List<String> names = optimizer.momentNames();
+        for (int m = 0; m < names.size(); m++) {
+            float[] moment = optimizer.moments().get(m);
+            for (String name : tensors.keySet()) {
+                String prefix = "optim." + names.get(m) + ".";
+                if (name.startsWith(prefix)) {
+                    String tensorName = name.substring(prefix.length());
+                    Tensor tensor = ModelLayout.of(model).get(tensorName);
+                    float[] values = tensors.get(name).floats();
+                    System.arraycopy(values, 0, moment, tensor.offset(), values.length);
+                }
+            }
+        }
+        optimizer.restoreSteps(optimizerSteps);
+    }
+
+    /** Restores the hidden state carried into the next window. */
+    public void restoreRecurrentState(RecurrentState state) {
+        for (int l = 0; l < state.layerCount(); l++) {
+            SafeTensors.Entry entry = tensors.get("state.l" + l);
+            float[] values = entry == null ? null : entry.floats();
+            if (values == null || values.length != state.layer(l).length) {
+                throw new InvalidInputException(file + " has no carried state for batch size "
+                        + training.batchSize() + "; resume with the batch size it was trained with");
+            }
+            System.arraycopy(values, 0, state.layer(l), 0, values.length);
+        }
+    }
+
+    static Map<String, Object> modelJson(ModelConfig c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("cell", c.cell().id());
+        json.put("vocabulary_size", c.vocabularySize());
+        json.put("embedding_size", c.embeddingSize());
+        json.put("hidden_size", c.hiddenSize());
+        json.put("layers", c.layers());
+        json.put("dropout", (double) c.dropout());
+        return json;
+    }
+
+    static ModelConfig model(Map<String, Object> json) {
+        return new ModelConfig(CellKind.fromId((String) json.get("cell")), number(json, "vocabulary_size").intValue(),
+                number(json, "embedding_size").intValue(), number(json, "hidden_size").intValue(),
+                number(json, "layers").intValue(), number(json, "dropout").floatValue());
+    }
+
+    static Map<String, Object> trainingJson(TrainConfig c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("batch_size", c.batchSize());
+        json.put("seq_length", c.seqLength());
+        json.put("epochs", c.epochs());
+        json.put("max_steps", c.maxSteps());
+        json.put("minutes", c.minutes());
+        json.put("patience", c.patience());
+        OptimizerConfig o = c.optimizer();
+        json.put("optimizer", o.kind().id());
+        json.put("momentum", (double) o.momentum());
+        json.put("alpha", (double) o.alpha());
+        json.put("beta1", (double) o.beta1());
+        json.put("beta2", (double) o.beta2());
+        json.put("epsilon", (double) o.epsilon());
+        json.put("weight_decay", (double) o.weightDecay());
+        json.put("learning_rate", (double) c.learningRate());
+        json.put("schedule", c.schedule().kind().id());
+        json.put("decay_factor", (double) c.schedule().factor());
+        json.put("decay_after", c.schedule().afterEpoch());
+        json.put("schedule_patience", c.schedule().patience());
+        json.put("grad_clip", (double) c.gradClip());
+        json.put("clip_value", (double) c.clipValue());
+        json.put("eval_every", c.evalEvery());
+        json.put("sample_every", c.sampleEvery());
+        json.put("log_every", c.logEvery());
+        json.put("init", c.initialization().scheme().name().toLowerCase());
+        json.put("init_scale", (double) c.initialization().scale());
+        json.put("forget_bias", (double) c.initialization().forgetBias());
+        json.put("zero_decoder", c.initialization().zeroDecoder());
+        json.put("seed", c.seed());
+        return json;
+    }
+
+    static TrainConfig training(Map<String, Object> j) {
+        var optimizer = new OptimizerConfig(OptimizerKind.fromId((String) j.get("optimizer")), f(j, "momentum"), f(j, "alpha"),
+                f(j, "beta1"), f(j, "beta2"), f(j, "epsilon"), f(j, "weight_decay"));
+        var schedule = new ScheduleConfig(ScheduleKind.fromId((String) j.get("schedule")), f(j, "decay_factor"),
+                number(j, "decay_after").intValue(), number(j, "schedule_patience").intValue());
+        var init = new Initialization(InitScheme.valueOf(((String) j.get("init")).toUpperCase()), f(j, "init_scale"),
+                f(j, "forget_bias"), (Boolean) j.get("zero_decoder"));
+        return new TrainConfig(number(j, "batch_size").intValue(), number(j, "seq_length").intValue(),
+                number(j, "epochs").intValue(), number(j, "max_steps").longValue(), number(j, "minutes").doubleValue(),
+                number(j, "patience").intValue(), optimizer, f(j, "learning_rate"), schedule, f(j, "grad_clip"),
+                f(j, "clip_value"), number(j, "eval_every").intValue(), number(j, "sample_every").intValue(),
+                number(j, "log_every").intValue(), init, number(j, "seed").longValue());
+    }
+
+    static Map<String, Object> stateJson(TrainingState s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("epoch", s.epoch());
+        json.put("window", s.window());
+        json.put("step", s.step());
+        json.put("tokens", s.tokens());
+        json.put("seconds", s.seconds());
+        json.put("smooth_loss", s.smoothLoss());
+        json.put("best_validation_loss", finiteOrNull(s.bestValidationLoss()));
+        json.put("stale_evaluations", s.staleEvaluations());
+        json.put("rng_state", s.rngState());
+        double[] lr = s.learningRate();
+        json.put("learning_rate", Arrays.asList(lr[0], finiteOrNull(lr[1]), lr[2]));
+        return json;
+    }
+
+    static TrainingState state(Map<String, Object> j) {
+        List<?> lr = (List<?>) j.get("learning_rate");
+        double[] learningRate = {((Number) lr.get(0)).doubleValue(), infinityIfNull(lr.get(1)), ((Number) lr.get(2)).doubleValue()};
+        return new TrainingState(number(j, "epoch").intValue(), number(j, "window").intValue(), number(j, "step").longValue(),
+                number(j, "tokens").longValue(), number(j, "seconds").doubleValue(), number(j, "smooth_loss").doubleValue(),
+                infinityIfNull(j.get("best_validation_loss")), number(j, "stale_evaluations").intValue(),
+                number(j, "rng_state").longValue(), learningRate);
+    }
+
+    private static Object finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static double infinityIfNull(Object value) {
+        return value == null ? Double.POSITIVE_INFINITY : ((Number) value).doubleValue();
+    }
+
+    private static float f(Map<String, Object> json, String key) {
+        return number(json, key).floatValue();
+    }
+
+    private static Number number(Map<String, Object> json, String key) {
+        Object value = json.get(key);
+        if (!(value instanceof Number number)) {
+            throw new IllegalArgumentException("\"" + key + "\" is missing or not a number");
+        }
+        return number;
+    }
+
+    private static int parseInt(Path file, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(file + " has no valid format_version in its metadata; it is damaged or not an rnn4j checkpoint");
+        }
+    }
+}

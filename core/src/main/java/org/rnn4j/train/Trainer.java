@@ -1,0 +1,289 @@
+package org.rnn4j.train;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.rnn4j.data.StreamBatcher;
+import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.Mode;
+import org.rnn4j.model.RecurrentState;
+import org.rnn4j.model.Workspace;
+import org.rnn4j.optim.GradientClipping;
+import org.rnn4j.optim.LearningRate;
+import org.rnn4j.optim.Optimizer;
+import org.rnn4j.random.Rng;
+import org.rnn4j.sample.Decoding;
+import org.rnn4j.sample.Sampler;
+import org.rnn4j.sample.SamplingConfig;
+import org.rnn4j.text.Corpus;
+
+/**
+ * Truncated-BPTT training of a language model: B contiguous streams, T-step windows, the hidden state
+ * carried across windows and reset at each epoch. Evaluates, samples, checkpoints and stops as its
+ * {@link TrainConfig} says. A run resumed from a checkpoint repeats exactly what an uninterrupted run
+ * would have done: every random draw and every schedule decision is part of the saved state.
+ */
+public final class Trainer {
+
+    /** Checkpoint of the latest state, resumable. */
+    public static final String LATEST = "checkpoint.safetensors";
+    /** Checkpoint with the best validation loss so far. */
+    public static final String BEST = "best.safetensors";
+
+    private static final double SMOOTHING = 0.999;
+    private static final int SAMPLE_LENGTH = 200;
+
+    private final LanguageModel model;
+    private final Corpus corpus;
+    private final TrainConfig config;
+    private final Path folder;              // null: nothing is written
+    private final TrainingListener listener;
+    private final Optimizer optimizer;
+    private final LearningRate learningRate;
+    private final StreamBatcher batcher;
+    private final Workspace workspace;
+    private final RecurrentState state;
+    private final Evaluator validation;     // null without a validation split
+    private final TrainingProgress progress = new TrainingProgress();
+    private final double explodedLoss;      // a window loss above this means divergence
+    private Rng rng;
+    private int epoch;
+    private int window;
+    private double bestValidationLoss = Double.POSITIVE_INFINITY;
+    private int staleEvaluations;
+    private long lastCheckpointStep = -1;
+    private volatile boolean stopRequested;
+
+    /**
+     * Prepares a run of a model whose parameters are already initialized or loaded. {@code resume}, when
+     * not null, restores optimizer moments, schedule, data position, state and random generator.
+     */
+    public Trainer(LanguageModel model, Corpus corpus, TrainConfig config, Path folder, TrainingListener listener,
+                   Checkpoint resume) {
+        this.model = model;
+        this.corpus = corpus;
+        this.config = config;
+        this.folder = folder;
+        this.listener = listener;
+        this.optimizer = new Optimizer(config.optimizer(), model.parameters().layout().size());
+        this.learningRate = new LearningRate(config.learningRate(), config.schedule());
+        this.batcher = new StreamBatcher(corpus.train(), config.batchSize(), config.seqLength(), "the training split");
+        this.workspace = model.workspace(config.seqLength(), config.batchSize());
+        this.state = model.newState(config.batchSize());
+        this.validation = corpus.validation().length >= 2
+                ? new Evaluator(model, corpus.validation(), config.batchSize(), config.seqLength()) : null;
+        this.explodedLoss = 3 * Math.log(corpus.vocabulary().size()) + 10;
+        this.rng = new Rng(config.seed());
+        progress.windowsPerEpoch = batcher.windows();
+        progress.learningRate = learningRate.current();
+        progress.smoothLoss = Math.log(corpus.vocabulary().size());
+        progress.totalSteps = plannedSteps(config, batcher.windows());
+        if (resume != null) {
+            restore(resume);
+        }
+    }
+
+    private static long plannedSteps(TrainConfig config, int windowsPerEpoch) {
+        long byEpochs = (long) config.epochs() * windowsPerEpoch;
+        return config.maxSteps() > 0 ? Math.min(config.maxSteps(), byEpochs) : byEpochs;
+    }
+
+    private void restore(Checkpoint checkpoint) {
+        TrainingState saved = checkpoint.trainingState();
+        checkpoint.restoreOptimizer(optimizer);
+        checkpoint.restoreRecurrentState(state);
+        learningRate.restore(saved.learningRate());
+        rng = new Rng(saved.rngState());
+        epoch = saved.epoch();
+        window = saved.window();
+        bestValidationLoss = saved.bestValidationLoss();
+        staleEvaluations = saved.staleEvaluations();
+        progress.step = saved.step();
+        progress.tokens = saved.tokens();
+        progress.seconds = saved.seconds();
+        progress.smoothLoss = saved.smoothLoss();
+        progress.learningRate = learningRate.current();
+        lastCheckpointStep = saved.step();
+    }
+
+    /** Asks the run to stop after the current step, save a resumable checkpoint and return. Thread-safe. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Trains until a limit is reached; returns why it stopped. */
+    public StopReason run() {
+        long sessionStart = System.nanoTime();
+        double secondsBefore = progress.seconds;
+        long tokensBefore = progress.tokens;
+        float[] values = model.parameters().values();
+        float[] gradients = model.parameters().gradients();
+        int count = config.seqLength() * config.batchSize();
+        MetricsLog log = folder == null ? null : new MetricsLog(folder, progress.step);
+        listener.onStart(progress);
+        StopReason reason = StopReason.EPOCHS;
+        try {
+            outer:
+            while (epoch < config.epochs()) {
+                if (window == 0) {
+                    state.reset();
+                }
+                progress.epoch = epoch + 1;
+                while (window < batcher.windows()) {
+                    reason = limitReached(secondsBefore, sessionStart);
+                    if (reason != null) {
+                        break outer;
+                    }
+                    batcher.fill(window, workspace.inputs(), workspace.targets());
+                    model.parameters().zeroGradients();
+                    double loss = model.forward(workspace, state, Mode.TRAINING, rng) / count;
+                    checkDiverged(loss);
+                    model.backward(workspace);
+                    if (config.clipValue() > 0f) {
+                        GradientClipping.byValue(gradients, config.clipValue());
+                    }
+                    if (config.gradClip() > 0f) {
+                        GradientClipping.byGlobalNorm(gradients, config.gradClip());
+                    }
+                    optimizer.step(values, gradients, learningRate.current());
+                    window++;
+                    progress.step++;
+                    progress.tokens += count;
+                    progress.window = window;
+                    progress.loss = loss;
+                    progress.smoothLoss = SMOOTHING * progress.smoothLoss + (1 - SMOOTHING) * loss;
+                    progress.seconds = secondsBefore + (System.nanoTime() - sessionStart) / 1e9;
+                    progress.tokensPerSecond = (progress.tokens - tokensBefore) / Math.max(1e-9, progress.seconds - secondsBefore);
+                    listener.onStep(progress);
+                    if (log != null && progress.step % config.logEvery() == 0) {
+                        log.train(progress);
+                    }
+                    if (progress.step % config.evalEvery() == 0 && evaluate(log)) {
+                        reason = StopReason.EARLY_STOPPING;
+                        break outer;
+                    }
+                    if (config.sampleEvery() > 0 && progress.step % config.sampleEvery() == 0) {
+                        listener.onSample(progress, sample());
+                    }
+                }
+                window = 0;
+                epoch++;
+                learningRate.onEpochEnd(epoch);
+                progress.learningRate = learningRate.current();
+            }
+            if (reason == null) {
+                reason = StopReason.EPOCHS;
+            }
+            finish(log);
+            listener.onEnd(progress, reason);
+            return reason;
+        } finally {
+            if (log != null) {
+                log.close();
+            }
+        }
+    }
+
+    private StopReason limitReached(double secondsBefore, long sessionStart) {
+        if (stopRequested) {
+            return StopReason.INTERRUPTED;
+        }
+        if (config.maxSteps() > 0 && progress.step >= config.maxSteps()) {
+            return StopReason.MAX_STEPS;
+        }
+        double seconds = secondsBefore + (System.nanoTime() - sessionStart) / 1e9;
+        if (config.minutes() > 0 && seconds >= config.minutes() * 60) {
+            return StopReason.TIME;
+        }
+        return null;
+    }
+
+    private void checkDiverged(double loss) {
+        if (Double.isFinite(loss) && loss <= explodedLoss) {
+            return;
+        }
+        String kept = lastCheckpointStep >= 0 && folder != null
+                ? "the last good checkpoint is " + folder.resolve(LATEST) + " (step " + lastCheckpointStep + ")"
+                : "no checkpoint was written yet";
+        throw new TrainingDivergedException(String.format(Locale.ROOT,
+                "training diverged at step %d: the loss is %s; %s; lower the learning rate (now %g) or clip gradients harder",
+                progress.step + 1, Double.isNaN(loss) ? "NaN" : loss > explodedLoss && Double.isFinite(loss)
+                        ? String.format(Locale.ROOT, "%.1f (exploding)", loss) : "infinite",
+                kept, learningRate.current()));
+    }
+
+    /** A scheduled evaluation: reports, checkpoints, steps the schedule; true when early stopping fires. */
+    private boolean evaluate(MetricsLog log) {
+        if (validation == null) {
+            saveLatest();
+            return false;
+        }
+        Evaluation result = validation.evaluate();
+        boolean best = result.loss() < bestValidationLoss;
+        if (best) {
+            bestValidationLoss = result.loss();
+            staleEvaluations = 0;
+        } else {
+            staleEvaluations++;
+        }
+        learningRate.onValidation(result.loss());
+        progress.learningRate = learningRate.current();
+        if (log != null) {
+            log.validation(progress, result);
+        }
+        listener.onEvaluation(progress, result, best);
+        if (best) {
+            save(BEST);
+        }
+        saveLatest();
+        return config.patience() > 0 && staleEvaluations >= config.patience();
+    }
+
+    /** End of run: a report-only evaluation when the last step had none, and the resumable checkpoint. */
+    private void finish(MetricsLog log) {
+        if (validation != null && progress.step % config.evalEvery() != 0 && progress.step > 0) {
+            Evaluation result = validation.evaluate();
+            if (log != null) {
+                log.validation(progress, result);
+            }
+            listener.onEvaluation(progress, result, false);
+        }
+        if (lastCheckpointStep != progress.step) {
+            saveLatest();
+        }
+    }
+
+    private void saveLatest() {
+        save(LATEST);
+        lastCheckpointStep = progress.step;
+    }
+
+    private void save(String name) {
+        if (folder == null) {
+            return;
+        }
+        Path file = folder.resolve(name);
+        Checkpoint.save(file, model, corpus.vocabulary(), config, optimizer, trainingState(), state);
+        listener.onCheckpoint(progress, file);
+    }
+
+    /** The state a checkpoint taken now records. */
+    public TrainingState trainingState() {
+        return new TrainingState(epoch, window, progress.step, progress.tokens, progress.seconds, progress.smoothLoss,
+                bestValidationLoss, staleEvaluations, rng.state(), learningRate.state());
+    }
+
+    private String sample() {
+        Sampler sampler = new Sampler(model, corpus.vocabulary());
+        var sampling = new SamplingConfig(SAMPLE_LENGTH, 0.8f, 0, 1f, Decoding.SAMPLE, "");
+        return sampler.generate("", sampling, new Rng(config.seed() ^ progress.step), piece -> { });
+    }
+
+    public TrainingProgress progress() {
+        return progress;
+    }
+
+    /** The best validation loss seen (infinite when none). */
+    public double bestValidationLoss() {
+        return bestValidationLoss;
+    }
+}

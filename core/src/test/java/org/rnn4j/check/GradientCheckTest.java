@@ -1,0 +1,144 @@
+package org.rnn4j.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.check.GradientCheck.Gradients;
+import org.rnn4j.check.GradientCheck.Options;
+import org.rnn4j.check.GradientCheck.TensorError;
+import org.rnn4j.model.CellKind;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.model.ModelLayout;
+import org.rnn4j.tensor.ParameterLayout;
+import org.rnn4j.tensor.Tensor;
+
+/** The reference's analytic gradients agree with centred differences; the checker catches a wrong one. */
+class GradientCheckTest {
+
+    private static final double TOLERANCE = 1e-6;
+    private static final int V = 5;
+    private static final int E = 4;
+    private static final int H = 3;
+
+    /** Every cell, embedding (E = 4) and one-hot (E = 0) input, L = 1 and 2. */
+    static Stream<Arguments> configs() {
+        List<Arguments> configs = new ArrayList<>();
+        for (CellKind cell : CellKind.values()) {
+            for (int embedding : new int[] {E, 0}) {
+                for (int layers = 1; layers <= 2; layers++) {
+                    configs.add(Arguments.of(new ModelConfig(cell, V, embedding, H, layers, 0f)));
+                }
+            }
+        }
+        return configs.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void everyTensorMatchesCentredDifferences(ModelConfig config) {
+        for (long seed = 1; seed <= 3; seed++) {
+            List<TensorError> errors = new GradientCheck(config, Options.defaults(seed)).run();
+
+            int stateTensors = config.layers() * config.cell().stateVectors();
+            assertEquals(ModelLayout.of(config).tensors().size() + stateTensors, errors.size());
+            for (TensorError error : errors) {
+                assertEquals(product(error.shape()), error.checked(), error.tensor());
+                assertTrue(error.maxRelativeError() <= TOLERANCE, "seed " + seed + ": " + error);
+            }
+        }
+    }
+
+    @Test
+    void reportsInitialStatePseudoTensors() {
+        ModelConfig config = new ModelConfig(CellKind.LSTM, V, E, H, 2, 0f);
+        List<String> names = new GradientCheck(config, Options.defaults(1)).run().stream()
+                .map(TensorError::tensor).toList();
+
+        assertEquals(List.of("embedding.weight",
+                "rnn.weight_ih_l0", "rnn.weight_hh_l0", "rnn.bias_ih_l0", "rnn.bias_hh_l0",
+                "rnn.weight_ih_l1", "rnn.weight_hh_l1", "rnn.bias_ih_l1", "rnn.bias_hh_l1",
+                "decoder.weight", "decoder.bias",
+                "initial.h_l0", "initial.h_l1", "initial.c_l0", "initial.c_l1"), names);
+    }
+
+    @Test
+    void checksOnlyTheFirstEntriesWhenAsked() {
+        ModelConfig config = new ModelConfig(CellKind.GRU, V, E, H, 1, 0f);
+        List<TensorError> errors = new GradientCheck(config, new Options(7, 4, 2, GradientCheck.DEFAULT_STEP, GradientCheck.DEFAULT_FLOOR, 2)).run();
+
+        for (TensorError error : errors) {
+            assertEquals(2, error.checked(), error.tensor());
+        }
+    }
+
+    @Test
+    void reluProblemKeepsAwayFromTheKink() {
+        ModelConfig config = new ModelConfig(CellKind.RNN_RELU, V, E, H, 2, 0f);
+        GradientCheck check = new GradientCheck(config, Options.defaults(3));
+        GradientCheck.Problem problem = check.problem();
+
+        double distance = check.model().reluKinkDistance(problem.params(), problem.window(), problem.initial());
+        assertTrue(distance >= GradientCheck.RELU_MARGIN, "distance " + distance);
+    }
+
+    @Test
+    void detectsAWrongAnalyticEntry() {
+        ModelConfig config = new ModelConfig(CellKind.LSTM, V, E, H, 2, 0f);
+        GradientCheck check = new GradientCheck(config, Options.defaults(11));
+        Gradients analytic = check.analyticGradients();
+        Tensor wrong = check.model().layout().get(ModelLayout.weightHh(1));
+        analytic.params()[wrong.offset() + 4] += 1e-6;
+        analytic.initial().c()[0][1] -= 1e-6;
+
+        for (TensorError error : check.check(analytic)) {
+            boolean broken = error.tensor().equals(wrong.name()) || error.tensor().equals("initial.c_l0");
+            assertEquals(broken, error.maxRelativeError() > TOLERANCE, error::toString);
+        }
+    }
+
+    @Test
+    void relativeErrorIsAbsoluteBelowTheFloor() {
+        assertEquals(0, GradientCheck.relativeError(0, 0, 1e-4));
+        assertEquals(0.5, GradientCheck.relativeError(1.0, 0.5, 1e-4));
+        assertEquals(2, GradientCheck.relativeError(1e-4, -1e-4, 1e-4));
+        assertEquals(2e-6, GradientCheck.relativeError(1e-10, -1e-10, 1e-4), 1e-18);
+    }
+
+    @Test
+    void compareMeasuresFloatGradientsAgainstTheReference() {
+        ModelConfig config = new ModelConfig(CellKind.GRU, V, 0, H, 2, 0f);
+        GradientCheck check = new GradientCheck(config, Options.defaults(5));
+        ParameterLayout layout = check.model().layout();
+        double[] reference = check.analyticGradients().params();
+        float[] candidate = new float[reference.length];
+        for (int i = 0; i < reference.length; i++) {
+            candidate[i] = (float) reference[i];
+        }
+
+        List<TensorError> rounded = GradientCheck.compare(layout, reference, candidate);
+        assertEquals(layout.tensors().size(), rounded.size());
+        assertTrue(GradientCheck.worst(rounded) < 1e-7, () -> rounded.toString());
+
+        Tensor bias = layout.get(ModelLayout.DECODER_BIAS);
+        candidate[bias.offset()] += 1e-3f;
+        for (TensorError error : GradientCheck.compare(layout, reference, candidate)) {
+            assertEquals(error.tensor().equals(bias.name()), error.maxRelativeError() > 1e-4, error::toString);
+        }
+    }
+
+    private static int product(int[] shape) {
+        int size = 1;
+        for (int dim : shape) {
+            size *= dim;
+        }
+        return size;
+    }
+}

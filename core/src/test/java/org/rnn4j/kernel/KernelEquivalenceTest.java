@@ -1,0 +1,338 @@
+package org.rnn4j.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.kernel.vector.VectorKernels;
+
+/**
+ * Holds every {@link VectorKernels} method to the {@link ScalarKernels} specification over sizes that
+ * straddle the lane count and the blocking, with offsets and padded leading dimensions. Tolerances are
+ * relative to the magnitude of the terms summed, since the accumulation order differs.
+ */
+class KernelEquivalenceTest {
+
+    private static final Kernels SPEC = new ScalarKernels();
+    private static final Kernels FAST = VectorKernels.create();
+    private static final int[] SIZES = {1, 3, 7, 8, 15, 16, 17, 33, 207};
+    /** Float rounding per summed term, with headroom for different summation orders. */
+    private static final double EPS = 2e-6;
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    record GemmCase(Transpose transA, Transpose transB, int m, int n, int k, float alpha, float beta) {
+    }
+
+    static Stream<GemmCase> gemmCases() {
+        List<int[]> shapes = new ArrayList<>();
+        for (int s : SIZES) {
+            shapes.add(new int[] {s, s, s});
+            shapes.add(new int[] {s, 17, 33});
+            shapes.add(new int[] {33, s, 7});
+            shapes.add(new int[] {7, 16, s});
+        }
+        shapes.add(new int[] {1, 4099, 33});     // row × matrix, columns split across threads
+        shapes.add(new int[] {4099, 3, 17});     // tall and thin
+        shapes.add(new int[] {9, 4099, 20});     // more columns than one packed B block
+        shapes.add(new int[] {20, 40, 600});     // several depth blocks
+        shapes.add(new int[] {301, 70, 300});    // several row blocks
+        shapes.add(new int[] {64, 300, 129});
+        shapes.add(new int[] {0, 5, 5});
+        shapes.add(new int[] {5, 5, 0});
+        float[][] scalars = {{1f, 0f}, {0.5f, 1.5f}, {-1f, 1f}, {0f, 2f}};
+        List<GemmCase> cases = new ArrayList<>();
+        int variant = 0;
+        for (int[] s : shapes) {
+            for (Transpose ta : Transpose.values()) {
+                for (Transpose tb : Transpose.values()) {
+                    float[] ab = scalars[variant++ % scalars.length];
+                    cases.add(new GemmCase(ta, tb, s[0], s[1], s[2], ab[0], ab[1]));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("gemmCases")
+    void gemmMatchesSpecification(GemmCase g) {
+        Random random = new Random(31L * g.m() + 7L * g.n() + g.k());
+        Operands o = Operands.random(g, random);
+        float[] expected = o.c.clone();
+        float[] actual = o.c.clone();
+        if (g.beta() == 0f) {
+            // beta 0 must overwrite, NaNs included
+            Arrays.fill(actual, Float.NaN);
+        }
+        SPEC.gemm(g.transA(), g.transB(), g.m(), g.n(), g.k(), g.alpha(), o.a, o.aOffset, o.lda,
+                o.b, o.bOffset, o.ldb, g.beta(), expected, o.cOffset, o.ldc);
+        FAST.gemm(g.transA(), g.transB(), g.m(), g.n(), g.k(), g.alpha(), o.a, o.aOffset, o.lda,
+                o.b, o.bOffset, o.ldb, g.beta(), actual, o.cOffset, o.ldc);
+        // error bound per element: EPS·(k + 2)·(|alpha|·Σ|a||b| + |beta·c|)
+        float[] magnitude = o.c.clone();
+        SPEC.gemm(g.transA(), g.transB(), g.m(), g.n(), g.k(), Math.abs(g.alpha()), abs(o.a), o.aOffset, o.lda,
+                abs(o.b), o.bOffset, o.ldb, 0f, magnitude, o.cOffset, o.ldc);
+        for (int i = 0; i < g.m(); i++) {
+            for (int j = 0; j < g.n(); j++) {
+                int at = o.cOffset + i * o.ldc + j;
+                double bound = EPS * (g.k() + 2) * (magnitude[at] + Math.abs(g.beta() * o.c[at])) + 1e-30;
+                if (!(Math.abs(expected[at] - actual[at]) <= bound)) {
+                    fail(g + " at (" + i + ", " + j + "): expected " + expected[at] + ", got " + actual[at]);
+                }
+            }
+        }
+        // outside the C block nothing changes
+        for (int at = 0; at < o.c.length; at++) {
+            int rel = at - o.cOffset;
+            boolean inside = rel >= 0 && rel / o.ldc < g.m() && rel % o.ldc < g.n();
+            if (!inside && !(g.beta() == 0f)) {
+                assertEquals(o.c[at], actual[at], 0f, "written outside C at " + at);
+            }
+        }
+    }
+
+    /** Operands with random offsets and padded leading dimensions. */
+    private record Operands(float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                            float[] c, int cOffset, int ldc) {
+
+        static Operands random(GemmCase g, Random random) {
+            int aRows = g.transA() == Transpose.NO_TRANS ? g.m() : g.k();
+            int aCols = g.transA() == Transpose.NO_TRANS ? g.k() : g.m();
+            int bRows = g.transB() == Transpose.NO_TRANS ? g.k() : g.n();
+            int bCols = g.transB() == Transpose.NO_TRANS ? g.n() : g.k();
+            int lda = aCols + random.nextInt(5);
+            int ldb = bCols + random.nextInt(5);
+            int ldc = g.n() + random.nextInt(5);
+            int aOffset = random.nextInt(9);
+            int bOffset = random.nextInt(9);
+            int cOffset = random.nextInt(9);
+            return new Operands(
+                    randomArray(random, aOffset + aRows * lda + 3), aOffset, lda,
+                    randomArray(random, bOffset + bRows * ldb + 3), bOffset, ldb,
+                    randomArray(random, cOffset + g.m() * ldc + 3), cOffset, ldc);
+        }
+    }
+
+    @Test
+    void gemmIsBitIdenticalAcrossThreadCountsAndCalls() {
+        int[][] shapes = {{300, 500, 700}, {64, 2048, 129}, {1, 3000, 700}, {5, 4099, 300}, {700, 40, 513}};
+        for (int[] s : shapes) {
+            for (Transpose ta : Transpose.values()) {
+                for (Transpose tb : Transpose.values()) {
+                    GemmCase g = new GemmCase(ta, tb, s[0], s[1], s[2], 0.75f, 0.5f);
+                    Operands o = Operands.random(g, new Random(s[0] + s[1] + s[2]));
+                    float[] reference = null;
+                    for (int threads : new int[] {1, 2, 3, 2, 1}) {
+                        Parallel.setThreads(threads);
+                        float[] c = o.c.clone();
+                        FAST.gemm(ta, tb, g.m(), g.n(), g.k(), g.alpha(), o.a, o.aOffset, o.lda,
+                                o.b, o.bOffset, o.ldb, g.beta(), c, o.cOffset, o.ldc);
+                        if (reference == null) {
+                            reference = c;
+                        } else {
+                            assertArrayEquals(reference, c, g + " with " + threads + " threads");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static Stream<Arguments> rowsAndWidths() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int width : SIZES) {
+            cases.add(Arguments.of(1, width));
+            cases.add(Arguments.of(3, width));
+        }
+        cases.add(Arguments.of(64, 512)); // one LSTM step, split across threads
+        cases.add(Arguments.of(2, 4099));
+        cases.add(Arguments.of(33, 17));
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("rowsAndWidths")
+    void broadcastRowsAndColumnSums(int rows, int width) {
+        Random random = new Random(rows * 1000L + width);
+        float[] bias = randomArray(random, width + 5);
+        float[] expected = randomArray(random, rows * width + 9);
+        float[] actual = expected.clone();
+        SPEC.broadcastRows(bias, 5, width, rows, expected, 9);
+        FAST.broadcastRows(bias, 5, width, rows, actual, 9);
+        assertArrayEquals(expected, actual);
+
+        float[] block = randomArray(random, rows * width + 4);
+        float[] sumsExpected = randomArray(random, width + 2);
+        float[] sumsActual = sumsExpected.clone();
+        SPEC.addColumnSums(block, 4, rows, width, sumsExpected, 2);
+        FAST.addColumnSums(block, 4, rows, width, sumsActual, 2);
+        assertClose(sumsExpected, sumsActual, EPS * (rows + 2) * 2, "addColumnSums");
+    }
+
+    @ParameterizedTest
+    @MethodSource("rowsAndWidths")
+    void activationsAndTheirBackward(int rows, int width) {
+        int n = rows * width;
+        for (Activation activation : Activation.values()) {
+            Random random = new Random(n + activation.ordinal());
+            float[] x = randomArray(random, n + 6);
+            for (int i = 0; i < x.length; i += 5) {
+                x[i] *= 12f; // saturated tanh
+            }
+            float[] expected = x.clone();
+            float[] actual = x.clone();
+            SPEC.activate(activation, expected, 6, n);
+            FAST.activate(activation, actual, 6, n);
+            assertClose(expected, actual, 4e-6, activation + " forward");
+
+            float[] d = randomArray(random, n + 2);
+            float[] dExpected = d.clone();
+            float[] dActual = d.clone();
+            SPEC.activationBackward(activation, expected, 6, dExpected, 2, n);
+            FAST.activationBackward(activation, expected, 6, dActual, 2, n);
+            assertClose(dExpected, dActual, 1e-6, activation + " backward");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("rowsAndWidths")
+    void lstmStepForwardAndBackward(int rows, int hidden) {
+        Random random = new Random(rows * 31L + hidden);
+        int gatesOffset = 3;
+        int prevCell = 2;
+        int cell = prevCell + rows * hidden + 1;
+        float[] gates = randomArray(random, gatesOffset + rows * 4 * hidden, 4f);
+        float[] cells = randomArray(random, cell + rows * hidden + 2, 2f);
+        float[] h = randomArray(random, rows * hidden + 4);
+        float[][] expected = {gates.clone(), cells.clone(), h.clone()};
+        float[][] actual = {gates.clone(), cells.clone(), h.clone()};
+        SPEC.lstmForward(rows, hidden, expected[0], gatesOffset, expected[1], prevCell, cell, expected[2], 4);
+        FAST.lstmForward(rows, hidden, actual[0], gatesOffset, actual[1], prevCell, cell, actual[2], 4);
+        assertClose(expected[0], actual[0], 4e-6, "LSTM gates");
+        assertClose(expected[1], actual[1], 1e-5, "LSTM cells");
+        assertClose(expected[2], actual[2], 1e-5, "LSTM h");
+
+        float[] dh = randomArray(random, rows * hidden + 1);
+        float[] dc = randomArray(random, rows * hidden);
+        float[] dcExpected = dc.clone();
+        float[] dcActual = dc.clone();
+        float[] dGatesExpected = randomArray(random, 7 + rows * 4 * hidden);
+        float[] dGatesActual = dGatesExpected.clone();
+        SPEC.lstmBackward(rows, hidden, expected[0], gatesOffset, expected[1], prevCell, cell,
+                dh, 1, dcExpected, dGatesExpected, 7);
+        FAST.lstmBackward(rows, hidden, expected[0], gatesOffset, expected[1], prevCell, cell,
+                dh, 1, dcActual, dGatesActual, 7);
+        assertClose(dcExpected, dcActual, 1e-5, "LSTM dc");
+        assertClose(dGatesExpected, dGatesActual, 1e-5, "LSTM dGates");
+    }
+
+    @ParameterizedTest
+    @MethodSource("rowsAndWidths")
+    void gruStepForwardAndBackward(int rows, int hidden) {
+        Random random = new Random(rows * 37L + hidden);
+        int giOffset = 5;
+        int ghOffset = 2;
+        int prevH = 1;
+        int hAt = prevH + rows * hidden + 3;
+        float[] gi = randomArray(random, giOffset + rows * 3 * hidden, 4f);
+        float[] gh = randomArray(random, ghOffset + rows * 3 * hidden, 4f);
+        float[] h = randomArray(random, hAt + rows * hidden);
+        float[] giExpected = gi.clone();
+        float[] giActual = gi.clone();
+        float[] hExpected = h.clone();
+        float[] hActual = h.clone();
+        SPEC.gruForward(rows, hidden, giExpected, giOffset, gh, ghOffset, hExpected, prevH, hAt);
+        FAST.gruForward(rows, hidden, giActual, giOffset, gh, ghOffset, hActual, prevH, hAt);
+        assertClose(giExpected, giActual, 4e-6, "GRU gates");
+        assertClose(hExpected, hActual, 1e-5, "GRU h");
+
+        float[] dh = randomArray(random, 2 + rows * hidden);
+        float[][] expected = {randomArray(random, 4 + rows * 3 * hidden), null, randomArray(random, rows * hidden)};
+        expected[1] = expected[0].clone();
+        float[][] actual = {expected[0].clone(), expected[1].clone(), expected[2].clone()};
+        SPEC.gruBackward(rows, hidden, giExpected, giOffset, gh, ghOffset, h, prevH, dh, 2,
+                expected[0], expected[1], 4, expected[2]);
+        FAST.gruBackward(rows, hidden, giExpected, giOffset, gh, ghOffset, h, prevH, dh, 2,
+                actual[0], actual[1], 4, actual[2]);
+        assertClose(expected[0], actual[0], 1e-5, "GRU dGi");
+        assertClose(expected[1], actual[1], 1e-5, "GRU dGh");
+        assertClose(expected[2], actual[2], 1e-6, "GRU dhPrev");
+    }
+
+    @ParameterizedTest
+    @MethodSource("rowsAndWidths")
+    void softmaxCrossEntropyAndBackward(int rows, int classes) {
+        Random random = new Random(rows * 41L + classes);
+        float[] logits = randomArray(random, rows * classes, 8f);
+        int[] targets = new int[rows + 3];
+        for (int r = 0; r < targets.length; r++) {
+            targets[r] = random.nextInt(classes);
+        }
+        float[] expected = logits.clone();
+        float[] actual = logits.clone();
+        long[] correctExpected = {5};
+        long[] correctActual = {5};
+        double lossExpected = SPEC.softmaxCrossEntropy(expected, rows, classes, targets, 3, correctExpected);
+        double lossActual = FAST.softmaxCrossEntropy(actual, rows, classes, targets, 3, correctActual);
+        assertEquals(lossExpected, lossActual, 1e-5 * rows * (1 + Math.abs(lossExpected) / rows));
+        assertEquals(correctExpected[0], correctActual[0]);
+        assertClose(expected, actual, 2e-6, "softmax");
+
+        SPEC.softmaxCrossEntropyBackward(expected, rows, classes, targets, 3, 0.25f);
+        FAST.softmaxCrossEntropyBackward(actual, rows, classes, targets, 3, 0.25f);
+        assertClose(expected, actual, 1e-6, "softmax backward");
+    }
+
+    @Test
+    void nameSaysVector() {
+        assertTrue(FAST.name().startsWith("vector("), FAST.name());
+    }
+
+    /** |expected − actual| ≤ tolerance·max(1, |expected|) element-wise. */
+    private static void assertClose(float[] expected, float[] actual, double tolerance, String what) {
+        assertEquals(expected.length, actual.length, what + " length");
+        for (int i = 0; i < expected.length; i++) {
+            double bound = tolerance * Math.max(1.0, Math.abs(expected[i]));
+            if (!(Math.abs(expected[i] - actual[i]) <= bound)) {
+                fail(what + " at " + i + ": expected " + expected[i] + ", got " + actual[i]);
+            }
+        }
+    }
+
+    private static float[] randomArray(Random random, int length) {
+        return randomArray(random, length, 1f);
+    }
+
+    /** Uniform in [−scale, scale). */
+    private static float[] randomArray(Random random, int length, float scale) {
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = scale * (2f * random.nextFloat() - 1f);
+        }
+        return x;
+    }
+
+    private static float[] abs(float[] x) {
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = Math.abs(x[i]);
+        }
+        return y;
+    }
+}
