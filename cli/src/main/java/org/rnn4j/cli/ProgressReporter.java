@@ -26,6 +26,7 @@ import org.rnn4j.train.TrainingProgress;
 final class ProgressReporter implements TrainingListener {
 
     private static final long REDRAW_NANOS = 200_000_000L;
+    private static final long LINE_NANOS = 30_000_000_000L; // status line interval without a terminal
 
     private final ModelConfig model;
     private final Corpus corpus;
@@ -34,6 +35,7 @@ final class ProgressReporter implements TrainingListener {
     private final PrintStream out = System.out;
     private ProgressBar bar;
     private long lastRedraw;
+    private long lastLine = System.nanoTime();
     private Evaluation lastValidation;
 
     ProgressReporter(ModelConfig model, Corpus corpus, TrainConfig config, Path folder) {
@@ -54,6 +56,9 @@ final class ProgressReporter implements TrainingListener {
                 corpus.train().length, corpus.validation().length, corpus.test().length, p.windowsPerEpoch(),
                 config.batchSize(), config.seqLength());
         out.println("run folder: " + folder + (p.step() > 0 ? " (resuming at step " + p.step() + ")" : ""));
+        if (System.console() == null) {
+            return;
+        }
         bar = new ProgressBarBuilder()
                 .setTaskName("train")
                 .setInitialMax(p.totalSteps())
@@ -62,7 +67,6 @@ final class ProgressReporter implements TrainingListener {
                 .setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err, 160))
                 .setUnit(" steps", 1)
-                .continuousUpdate()
                 .build();
     }
 
@@ -73,11 +77,17 @@ final class ProgressReporter implements TrainingListener {
             return;
         }
         lastRedraw = now;
-        bar.stepTo(p.step());
-        bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.3f smooth %.3f %s %,.0f tok/s",
+        String status = String.format(Locale.ROOT, "epoch %d loss %.3f smooth %.3f %s%,.0f tok/s",
                 p.epoch(), p.loss(), p.smoothLoss(),
-                lastValidation == null ? "" : String.format(Locale.ROOT, "val %.3f", lastValidation.loss()),
-                p.tokensPerSecond()));
+                lastValidation == null ? "" : String.format(Locale.ROOT, "val %.3f ", lastValidation.loss()),
+                p.tokensPerSecond());
+        if (bar != null) {
+            bar.stepTo(p.step());
+            bar.setExtraMessage(status);
+        } else if (now - lastLine >= LINE_NANOS) {
+            lastLine = now;
+            out.printf(Locale.ROOT, "step %d/%d %s%n", p.step(), p.totalSteps(), status);
+        }
     }
 
     @Override
@@ -96,13 +106,17 @@ final class ProgressReporter implements TrainingListener {
 
     @Override
     public void onEnd(TrainingProgress p, StopReason reason) {
-        bar.stepTo(p.step());
-        bar.close();
+        if (bar != null) {
+            bar.stepTo(p.step());
+            bar.close();
+        }
     }
 
     private void above(String text) {
-        System.err.print("\r\033[K");
-        System.err.flush();
+        if (bar != null) {
+            System.err.print("\r\033[K");
+            System.err.flush();
+        }
         out.println(text);
         out.flush();
     }
