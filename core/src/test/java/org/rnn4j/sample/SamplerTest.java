@@ -1,0 +1,62 @@
+package org.rnn4j.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.rnn4j.InvalidInputException;
+import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.CellKind;
+import org.rnn4j.model.InitScheme;
+import org.rnn4j.model.Initialization;
+import org.rnn4j.model.Initializer;
+import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.random.Rng;
+import org.rnn4j.text.Vocabulary;
+
+class SamplerTest {
+
+    private final Vocabulary vocabulary = Vocabulary.ofCodePoints("abcdefgh \n");
+    private final Sampler sampler = new Sampler(model(), vocabulary);
+
+    @Test
+    void theSameSeedGivesTheSameText() {
+        var config = new SamplingConfig(50, 1f, 0, 1f, Decoding.SAMPLE, "");
+        String first = sampler.generate("ab", config, new Rng(9), piece -> { });
+        assertEquals(first, sampler.generate("ab", config, new Rng(9), piece -> { }));
+        assertNotEquals(first, sampler.generate("ab", config, new Rng(10), piece -> { }));
+        assertEquals(50, first.codePointCount(0, first.length()));
+    }
+
+    @Test
+    void topKOfOneAndTinyTopPAreGreedy() {
+        String greedy = sampler.generate("a", new SamplingConfig(30, 1f, 0, 1f, Decoding.GREEDY, ""), new Rng(1), p -> { });
+        assertEquals(greedy, sampler.generate("a", new SamplingConfig(30, 1f, 1, 1f, Decoding.SAMPLE, ""), new Rng(2), p -> { }));
+        assertEquals(greedy, sampler.generate("a", new SamplingConfig(30, 1f, 0, 1e-6f, Decoding.SAMPLE, ""), new Rng(3), p -> { }));
+    }
+
+    @Test
+    void generationStopsAfterTheStopString() {
+        String text = sampler.generate("a", new SamplingConfig(500, 1.5f, 0, 1f, Decoding.SAMPLE, "a"), new Rng(4), p -> { });
+        assertTrue(text.endsWith("a") && text.indexOf('a') == text.length() - 1, text);
+    }
+
+    @Test
+    void badSettingsAndUnknownPrimeCharactersAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new SamplingConfig(10, 0f, 0, 1f, Decoding.SAMPLE, ""));
+        assertThrows(IllegalArgumentException.class, () -> new SamplingConfig(10, 1f, 0, 0f, Decoding.SAMPLE, ""));
+        assertThrows(IllegalArgumentException.class, () -> new SamplingConfig(10, 1f, 0, 1.5f, Decoding.SAMPLE, ""));
+        var e = assertThrows(InvalidInputException.class,
+                () -> sampler.generate("xyz", new SamplingConfig(5, 1f, 0, 1f, Decoding.SAMPLE, ""), new Rng(1), p -> { }));
+        assertTrue(e.getMessage().startsWith("the prime text has 3 character(s) the model never saw"), e.getMessage());
+    }
+
+    private LanguageModel model() {
+        LanguageModel model = new LanguageModel(new ModelConfig(CellKind.GRU, vocabulary.size(), 6, 12, 2, 0f), KernelProvider.kernels());
+        Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.8f, 0f, false), new Rng(3));
+        return model;
+    }
+}

@@ -1,0 +1,122 @@
+package org.rnn4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.ScalarKernels;
+import org.rnn4j.model.CellKind;
+import org.rnn4j.model.Initialization;
+import org.rnn4j.model.Initializer;
+import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.optim.OptimizerConfig;
+import org.rnn4j.optim.OptimizerKind;
+import org.rnn4j.optim.ScheduleConfig;
+import org.rnn4j.optim.ScheduleKind;
+import org.rnn4j.random.Rng;
+import org.rnn4j.text.Corpus;
+import org.rnn4j.text.Vocabulary;
+
+/** Seeded trajectories, exact resume, scalar-versus-vector curves and the divergence guard. */
+class TrainerTest {
+
+    private static final String TEXT = """
+            From fairest creatures we desire increase,
+            That thereby beauty's rose might never die,
+            But as the riper should by time decease,
+            His tender heir might bear his memory:
+            But thou contracted to thine own bright eyes,
+            Feed'st thy light's flame with self-substantial fuel,
+            Making a famine where abundance lies,
+            Thy self thy foe, to thy sweet self too cruel:
+            """.repeat(3);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aSeededRunIsReproducibleAndLearns() {
+        List<Double> first = train(config(30, 11), KernelProvider.kernels(), null, null).losses;
+        List<Double> second = train(config(30, 11), KernelProvider.kernels(), null, null).losses;
+        assertEquals(first, second);
+        assertEquals(30, first.size());
+        assertTrue(mean(first.subList(25, 30)) < first.get(0) - 0.5, () -> "loss did not fall: " + first);
+    }
+
+    @Test
+    void resumingEqualsNeverStopping() throws Exception {
+        Path whole = Files.createDirectory(temp.resolve("whole"));
+        Path split = Files.createDirectory(temp.resolve("split"));
+        Run uninterrupted = train(config(24, 5), KernelProvider.kernels(), whole, null);
+        train(config(12, 5), KernelProvider.kernels(), split, null);
+        Checkpoint checkpoint = Checkpoint.load(split.resolve(Trainer.LATEST));
+        assertEquals(12, checkpoint.trainingState().step());
+        Run resumed = train(config(24, 5), KernelProvider.kernels(), split, checkpoint);
+
+        assertEquals(uninterrupted.losses.subList(12, 24), resumed.losses);
+        assertArrayEquals(uninterrupted.model.parameters().values(), resumed.model.parameters().values());
+    }
+
+    @Test
+    void vectorKernelsFollowTheScalarCurve() {
+        List<Double> scalar = train(config(15, 3), new ScalarKernels(), null, null).losses;
+        List<Double> vector = train(config(15, 3), KernelProvider.kernels(), null, null).losses;
+        for (int i = 0; i < scalar.size(); i++) {
+            assertEquals(scalar.get(i), vector.get(i), 1e-3 * scalar.get(i), "step " + (i + 1));
+        }
+    }
+
+    @Test
+    void aDivergingRunStopsWithAClearMessage() {
+        TrainConfig base = config(50, 1);
+        TrainConfig wild = new TrainConfig(base.batchSize(), base.seqLength(), base.epochs(), base.maxSteps(), 0, 0,
+                OptimizerConfig.defaults(OptimizerKind.SGD), 1e6f, ScheduleConfig.constant(), 0f, 0f, 10, 0, 1,
+                Initialization.pytorch(), 1);
+        var e = assertThrows(TrainingDivergedException.class, () -> train(wild, KernelProvider.kernels(), null, null));
+        assertTrue(e.getMessage().startsWith("training diverged at step "), e.getMessage());
+        assertTrue(e.getMessage().contains("lower the learning rate"), e.getMessage());
+    }
+
+    private record Run(LanguageModel model, List<Double> losses) {
+    }
+
+    private static Run train(TrainConfig config, Kernels kernels, Path folder, Checkpoint resume) {
+        Vocabulary vocabulary = Vocabulary.ofCodePoints(TEXT);
+        Corpus corpus = Corpus.ofCharacters(TEXT, vocabulary, 0.9, 0.1);
+        ModelConfig modelConfig = new ModelConfig(CellKind.LSTM, vocabulary.size(), 8, 16, 2, 0.1f);
+        LanguageModel model = new LanguageModel(modelConfig, kernels);
+        if (resume != null) {
+            resume.loadInto(model);
+        } else {
+            Initializer.initialize(model, config.initialization(), new Rng(config.seed()).split());
+        }
+        List<Double> losses = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onStep(TrainingProgress progress) {
+                losses.add(progress.loss());
+            }
+        };
+        new Trainer(model, corpus, config, folder, listener, resume).run();
+        return new Run(model, losses);
+    }
+
+    private static TrainConfig config(long maxSteps, long seed) {
+        return new TrainConfig(4, 16, 100, maxSteps, 0, 0, OptimizerConfig.defaults(OptimizerKind.ADAM), 0.01f,
+                new ScheduleConfig(ScheduleKind.EPOCH_DECAY, 0.9f, 1, 1), 5f, 0f, 5, 0, 1, Initialization.pytorch(), seed);
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+}
