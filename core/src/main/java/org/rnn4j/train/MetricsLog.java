@@ -29,6 +29,7 @@ public final class MetricsLog implements AutoCloseable {
     public MetricsLog(Path folder, long resumeStep) {
         Path file = folder.resolve(FILE_NAME);
         try {
+            Files.createDirectories(folder);
             if (resumeStep > 0 && Files.exists(file)) {
                 List<String> kept = new ArrayList<>();
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
