@@ -12,6 +12,7 @@ import org.rnn4j.train.Checkpoint;
 import org.rnn4j.train.Evaluation;
 import org.rnn4j.train.Evaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rnn4j eval}: scores a text with a model: loss, perplexity, bits per character, accuracy. */
@@ -30,12 +31,12 @@ final class EvalCommand implements Runnable {
     @Option(names = "--per-token", description = "Also print each character's log-probability (nats), one per line")
     boolean perToken;
 
-    @Option(names = "--threads", description = "Worker threads for the kernels (default: all cores)")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Override
     public void run() {
-        Threads.configure(threads);
+        threads.apply();
         Checkpoint loaded = ModelLoader.checkpoint(checkpoint);
         String content = TextLoader.read(text);
         Vocabulary vocabulary = loaded.vocabulary();

@@ -10,6 +10,7 @@ import org.rnn4j.sample.Sampler;
 import org.rnn4j.sample.SamplingConfig;
 import org.rnn4j.train.Checkpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rnn4j sample}: generates text from a checkpoint, streaming it to stdout. */
@@ -47,12 +48,12 @@ final class SampleCommand implements Runnable {
     @Option(names = "--count", description = "Number of samples (default: ${DEFAULT-VALUE})", defaultValue = "1")
     int count;
 
-    @Option(names = "--threads", description = "Worker threads for the kernels (default: all cores)")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Override
     public void run() {
-        Threads.configure(threads);
+        threads.apply();
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, got " + count);
         }

@@ -2,14 +2,15 @@ package org.rnn4j.cli;
 
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.kernel.Parallel;
+import picocli.CommandLine.Option;
 
-/** Applies the --threads option before any kernel runs. */
+/** The --threads option shared by the commands that run kernels; applied before any kernel runs. */
 final class Threads {
 
-    private Threads() {
-    }
+    @Option(names = "--threads", description = "Worker threads for the kernels (default: all cores)")
+    Integer threads;
 
-    static void configure(Integer threads) {
+    void apply() {
         if (threads == null) {
             return;
         }

@@ -30,6 +30,7 @@ import org.rnn4j.train.StopReason;
 import org.rnn4j.train.TrainConfig;
 import org.rnn4j.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rnn4j train}: trains a character language model; with no options, on the bundled tiny-shakespeare. */
@@ -150,12 +151,12 @@ final class TrainCommand implements Runnable {
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE})", defaultValue = "42")
     long seed;
 
-    @Option(names = "--threads", description = "Worker threads for the kernels (default: all cores)")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Override
     public void run() {
-        Threads.configure(threads);
+        threads.apply();
         Checkpoint checkpoint = resume == null ? null : Checkpoint.load(resume);
         if (checkpoint != null && !checkpoint.resumable()) {
             throw new InvalidInputException(resume + " holds a model but no training state; it cannot be resumed");

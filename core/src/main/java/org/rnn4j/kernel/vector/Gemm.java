@@ -1,5 +1,6 @@
 package org.rnn4j.kernel.vector;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import jdk.incubator.vector.FloatVector;
@@ -80,7 +81,7 @@ final class Gemm {
         for (int i = 0; i < m; i++) {
             int row = cOffset + i * ldc;
             if (beta == 0f) {
-                java.util.Arrays.fill(c, row, row + n, 0f);
+                Arrays.fill(c, row, row + n, 0f);
             } else if (beta != 1f) {
                 int j = 0;
                 // vector body
