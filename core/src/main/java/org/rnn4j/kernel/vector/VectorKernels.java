@@ -234,14 +234,14 @@ public final class VectorKernels extends ScalarKernels {
         int v = 0;
         // vector body
         for (; v <= n - L; v += L) {
-            FloatVector e = FloatVector.fromArray(S, x, at + v).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, at + v).sub(max));
             e.intoArray(x, at + v);
             sum = sum.add(e);
         }
         // vector tail: masked lanes hold exp(0 − max) but are neither stored nor summed
         if (v < n) {
             VectorMask<Float> m = S.indexInRange(v, n);
-            FloatVector e = FloatVector.fromArray(S, x, at + v, m).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, at + v, m).sub(max));
             e.intoArray(x, at + v, m);
             sum = sum.add(e, m);
         }
