@@ -84,6 +84,9 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Tr
                     + FORMAT + "\" in its metadata); give a checkpoint written by rnn4j train");
         }
         int version = parseInt(file, meta.get("format_version"));
+        if (version < 1) {
+            throw new InvalidInputException(file + " has checkpoint format " + version + ", which no rnn4j writes; it is damaged");
+        }
         if (version > FORMAT_VERSION) {
             throw new InvalidInputException(file + " has checkpoint format " + version + ", newer than this rnn4j reads ("
                     + FORMAT_VERSION + "); upgrade rnn4j");
