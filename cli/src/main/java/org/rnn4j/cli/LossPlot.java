@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -70,6 +71,8 @@ final class LossPlot {
             chart.addSeries("validation", validationSteps, validationLoss).setMarker(SeriesMarkers.CIRCLE);
         }
         Path png = folder.resolve(FILE_NAME);
+        // ImageIO's default file cache registers a shutdown hook, which fails when Ctrl-C ends a run
+        ImageIO.setUseCache(false);
         AtomicFiles.writeStream(png, stream -> BitmapEncoder.saveBitmap(chart, stream, BitmapEncoder.BitmapFormat.PNG));
         return png;
     }

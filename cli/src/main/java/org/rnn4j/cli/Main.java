@@ -3,6 +3,7 @@ package org.rnn4j.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.train.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +31,7 @@ public final class Main {
             PrintWriter err = cmd.getErr();
             err.println("rnn4j: " + message(exception));
             err.flush();
-            return exception instanceof InvalidInputException || exception instanceof IllegalArgumentException ? BAD_INPUT : FAILED;
+            return exitCode(exception);
         });
         commandLine.setParameterExceptionHandler((exception, args1) -> {
             PrintWriter err = exception.getCommandLine().getErr();
@@ -39,6 +40,13 @@ public final class Main {
             return BAD_INPUT;
         });
         return commandLine.execute(args);
+    }
+
+    private static int exitCode(Exception exception) {
+        if (exception instanceof TrainingDivergedException) {
+            return FAILED; // the input was accepted; the run failed
+        }
+        return exception instanceof InvalidInputException || exception instanceof IllegalArgumentException ? BAD_INPUT : FAILED;
     }
 
     private static String message(Exception exception) {

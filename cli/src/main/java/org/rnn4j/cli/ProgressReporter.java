@@ -121,7 +121,8 @@ final class ProgressReporter implements TrainingListener {
         out.flush();
     }
 
-    void printSummary(Trainer trainer, StopReason reason) {
+    /** The end of a run: why it stopped, the best loss, its files and the commands to use them; {@code text} null for the bundled corpus. */
+    void printSummary(Trainer trainer, StopReason reason, Path text) {
         TrainingProgress p = trainer.progress();
         out.printf(Locale.ROOT, "stopped after %d steps, %.1f epochs, %.0f s: %s.%n", p.step(),
                 (double) p.tokens() / Math.max(1, (long) p.windowsPerEpoch() * config.batchSize() * config.seqLength()),
@@ -136,7 +137,8 @@ final class ProgressReporter implements TrainingListener {
         out.println("files: " + folder.resolve(Trainer.LATEST) + ", " + best + ", " + folder.resolve("metrics.jsonl")
                 + ", " + folder.resolve(LossPlot.FILE_NAME));
         out.println("sample from it:  " + command + " sample --checkpoint " + sampleFrom);
-        out.println("resume training: " + command + " train --resume " + folder.resolve(Trainer.LATEST) + " --epochs "
+        out.println("resume training: " + command + " train --resume " + folder.resolve(Trainer.LATEST)
+                + (text == null ? "" : " --text " + text) + " --epochs "
                 + (config.epochs() + 10));
     }
 }

@@ -162,6 +162,11 @@ final class TrainCommand implements Runnable {
             throw new InvalidInputException(resume + " holds a model but no training state; it cannot be resumed");
         }
         String corpusText = text == null ? bundledCorpus() : TextLoader.read(text);
+        if (checkpoint != null && text == null
+                && !checkpoint.vocabulary().tokens().equals(Vocabulary.ofCodePoints(corpusText).tokens())) {
+            throw new InvalidInputException(resume + " was trained on another text than the bundled tiny-shakespeare;"
+                    + " resume with --text and the text it was trained on");
+        }
         ModelConfig modelConfig;
         TrainConfig trainConfig;
         Vocabulary vocabulary;
@@ -175,8 +180,7 @@ final class TrainCommand implements Runnable {
             trainConfig = trainConfig();
         }
         Corpus corpus = encode(corpusText, vocabulary, checkpoint);
-        Path folder = RunFolder.prepare(out != null ? out : checkpoint != null ? resume.toAbsolutePath().getParent() : defaultFolder(),
-                checkpoint != null);
+        Path folder = out != null ? out : checkpoint != null ? resume.toAbsolutePath().getParent() : defaultFolder();
 
         LanguageModel model = new LanguageModel(modelConfig, KernelProvider.kernels());
         if (checkpoint != null) {
@@ -186,12 +190,19 @@ final class TrainCommand implements Runnable {
         }
         ProgressReporter reporter = new ProgressReporter(modelConfig, corpus, trainConfig, folder);
         Trainer trainer = new Trainer(model, corpus, trainConfig, folder, reporter, checkpoint);
-        StopReason reason = runStoppable(trainer);
-        LossPlot.write(folder);
-        reporter.printSummary(trainer, reason);
+        RunFolder.prepare(folder, checkpoint != null); // only once every option and the corpus have been accepted
+        runStoppable(trainer, () -> {
+            StopReason reason = trainer.run();
+            LossPlot.write(folder);
+            reporter.printSummary(trainer, reason, text);
+        });
     }
 
-    private static StopReason runStoppable(Trainer trainer) {
+    /**
+     * Runs {@code run} with Ctrl-C (any JVM shutdown) turned into {@link Trainer#requestStop}: the shutdown
+     * waits until the run has saved its checkpoint, drawn the plot and printed its summary.
+     */
+    private static void runStoppable(Trainer trainer, Runnable run) {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             trainer.requestStop();
@@ -203,9 +214,14 @@ final class TrainCommand implements Runnable {
         }, "rnn4j-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return trainer.run();
+            run.run();
         } finally {
             finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook); // Main.run may be called again in this JVM
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and has just been released
+            }
         }
     }
 

@@ -1,0 +1,139 @@
+package org.rnn4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.rnn4j.io.Json;
+
+/** Runs the real command line in-process and finds the shared corpora; the helpers of the CLI tests. */
+final class Cli {
+
+    /** A tiny model and run that trains in about a second: 1×32 LSTM, B=4, T=16, one thread, validation every 10 steps. */
+    static final Map<String, String> TINY = tiny();
+
+    private static Map<String, String> tiny() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("--rnn-size", "32");
+        options.put("--num-layers", "1");
+        options.put("--batch-size", "4");
+        options.put("--seq-length", "16");
+        options.put("--eval-every", "10");
+        options.put("--sample-every", "0");
+        options.put("--threads", "1");
+        return options;
+    }
+
+    private Cli() {
+    }
+
+    /** What one command did: exit code, stdout (bytes and UTF-8 text), stderr. */
+    record Result(int exitCode, byte[] outBytes, String err) {
+
+        String out() {
+            return new String(outBytes, StandardCharsets.UTF_8);
+        }
+
+        /** Asserts exit code 0 and shows stderr when not. */
+        Result ok() {
+            assertEquals(0, exitCode, () -> "exit code; stderr:\n" + err + "\nstdout:\n" + out());
+            return this;
+        }
+
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    /** {@code rnn4j args…} through {@link Main#run}, with System.out and System.err captured. */
+    static Result run(String... args) {
+        System.setProperty("java.awt.headless", "true");
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exitCode = Main.run(args);
+            System.out.flush();
+            System.err.flush();
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Result(exitCode, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** {@code rnn4j train} on {@code text} into {@code out} with {@code extra} options, the rest as in {@link #TINY}. */
+    static Result trainTiny(Path text, Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("train", "--text", text.toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
+        TINY.forEach((option, value) -> {
+            if (!args.contains(option)) {
+                args.addAll(List.of(option, value));
+            }
+        });
+        return run(args.toArray(String[]::new));
+    }
+
+    /** The repository root: the folder whose parent holds {@code shared/data}, searched upwards from the working directory. */
+    static Path repoRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null && dir.getParent() != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.getParent().resolve("shared").resolve("data")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        return fail("no folder shared/data beside the repository root above " + start
+                + "; the CLI tests need the shared corpora checked out next to this repository (../shared/data)");
+    }
+
+    /** The shared corpora folder, {@code <repo>/../shared/data}. */
+    static Path data() {
+        return repoRoot().getParent().resolve("shared").resolve("data");
+    }
+
+    /** tiny/sonnets.txt: 5 KB of ASCII with 55 distinct characters. */
+    static Path sonnets() {
+        Path file = data().resolve("tiny").resolve("sonnets.txt");
+        if (!Files.isRegularFile(file)) {
+            fail("missing corpus " + file);
+        }
+        return file;
+    }
+
+    /** The records of a run's metrics.jsonl, each line parsed with {@link Json}. */
+    static List<Map<String, Object>> metrics(Path run) {
+        try {
+            return Files.readAllLines(run.resolve("metrics.jsonl"), StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank()).map(Json::parseObject).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Names of files in {@code folder} (hidden ones included) that look like leftovers of an interrupted write. */
+    static List<String> temporaryFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).filter(name -> name.contains(".tmp")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

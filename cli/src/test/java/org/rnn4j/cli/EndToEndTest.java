@@ -1,0 +1,187 @@
+package org.rnn4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rnn4j.train.Checkpoint;
+
+/** One real run on tiny/sonnets.txt, then every command on its output: sample, eval, inspect, plot; and gradcheck. */
+class EndToEndTest {
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final int STEPS = 60;
+
+    @TempDir
+    static Path run;
+
+    private static String text;
+    private static Path checkpoint;
+
+    @BeforeAll
+    static void train() throws IOException {
+        text = Files.readString(Cli.sonnets(), StandardCharsets.UTF_8);
+        Cli.trainTiny(Cli.sonnets(), run, "--max-steps", Integer.toString(STEPS)).ok();
+        checkpoint = run.resolve("checkpoint.safetensors");
+    }
+
+    @Test
+    void trainingWritesCheckpointsMetricsAndPlot() throws IOException {
+        assertTrue(Files.isRegularFile(checkpoint), "checkpoint.safetensors");
+        assertTrue(Files.isRegularFile(run.resolve("best.safetensors")), "best.safetensors");
+        assertEquals(STEPS, Checkpoint.load(checkpoint).trainingState().step());
+
+        List<Map<String, Object>> metrics = Cli.metrics(run);
+        List<Double> train = values(metrics, "train_loss");
+        List<Double> validation = values(metrics, "val_loss");
+        assertEquals(STEPS / 10, train.size(), "a train_loss line every 10 steps: " + train);
+        assertEquals(STEPS / 10, validation.size(), "a val_loss line every 10 steps: " + validation);
+        assertTrue(train.getLast() < train.getFirst(), "training loss decreases: " + train);
+        assertTrue(validation.getLast() < validation.getFirst(), "validation loss decreases: " + validation);
+
+        assertPng(run.resolve("loss.png"));
+        assertEquals(List.of(), Cli.temporaryFiles(run));
+    }
+
+    @Test
+    void samplingIsReproducibleAndHasTheRequestedLength() {
+        String first = Cli.run("sample", "--checkpoint", checkpoint.toString(), "--length", "100", "--seed", "3").ok().out();
+        String second = Cli.run("sample", "--checkpoint", checkpoint.toString(), "--length", "100", "--seed", "3").ok().out();
+        assertEquals(first, second, "same seed, same sample");
+        assertEquals(100, sampleBody(first).codePointCount(0, sampleBody(first).length()), "100 characters, then a newline");
+
+        String other = Cli.run("sample", "--checkpoint", checkpoint.toString(), "--length", "100", "--seed", "4").ok().out();
+        assertNotEquals(first, other, "another seed, another sample");
+    }
+
+    @Test
+    void greedySamplingIsDeterministicWithoutASeed() {
+        String a = Cli.run("sample", "--checkpoint", checkpoint.toString(), "--length", "50", "--greedy", "--seed", "1").ok().out();
+        String b = Cli.run("sample", "--checkpoint", checkpoint.toString(), "--length", "50", "--greedy", "--seed", "2").ok().out();
+        assertEquals(a, b, "greedy decoding ignores the seed");
+        assertEquals(50, sampleBody(a).length());
+    }
+
+    @Test
+    void primeStartsTheSampleAndCountRepeatsIt() {
+        String prime = "Shall I compare thee";
+        String out = Cli.run("sample", "--checkpoint", checkpoint.toString(), "--prime", prime, "--length", "40",
+                "--count", "2", "--seed", "5").ok().out();
+        int one = prime.length() + 40;
+        assertEquals(2 * one + 2, sampleBody(out).length(), "two samples of prime + 40 characters and a blank line between: " + out);
+        assertTrue(out.startsWith(prime), out);
+        assertEquals("\n\n" + prime, out.substring(one, one + 2 + prime.length()), "the second sample starts after a blank line");
+    }
+
+    @Test
+    void stopEndsTheSampleEarly() {
+        String out = Cli.run("sample", "--checkpoint", checkpoint.toString(), "--length", "2000", "--stop", "e",
+                "--seed", "6").ok().out();
+        String body = sampleBody(out);
+        assertTrue(body.endsWith("e"), body);
+        assertTrue(body.length() < 2000, "stopped early, after " + body.length() + " characters");
+        assertEquals(body.length() - 1, body.indexOf('e'), "the first 'e' ends the sample");
+    }
+
+    @Test
+    void evalReportsConsistentLossPerplexityAndBits() {
+        Map<String, Double> report = report(Cli.run("eval", "--checkpoint", checkpoint.toString(), "--text",
+                Cli.sonnets().toString()).ok().out());
+        double loss = report.get("loss");
+        assertEquals(text.length() - 1, report.get("tokens"), 0, "every character but the first is predicted");
+        assertTrue(loss > 0.5 && loss < Math.log(55), "a trained model beats uniform: " + loss);
+        assertEquals(Math.exp(loss), report.get("perplexity"), 1e-3);
+        assertEquals(loss / Math.log(2), report.get("bpc"), 1e-5);
+        double accuracy = report.get("accuracy");
+        assertTrue(accuracy > 1.0 / 55 && accuracy <= 1, "accuracy " + accuracy);
+    }
+
+    @Test
+    void perTokenScoresAverageToTheLoss() {
+        String out = Cli.run("eval", "--checkpoint", checkpoint.toString(), "--text", Cli.sonnets().toString(),
+                "--per-token").ok().out();
+        List<String> scores = out.lines().filter(line -> line.matches("\\d+\t.*")).toList();
+        assertEquals(text.length() - 1, scores.size(), "one line per predicted character");
+        double sum = 0;
+        for (String line : scores) {
+            double logProbability = Double.parseDouble(line.substring(line.lastIndexOf('\t') + 1));
+            assertTrue(logProbability <= 0, line);
+            sum -= logProbability;
+        }
+        assertEquals(report(out).get("loss"), sum / scores.size(), 1e-4);
+    }
+
+    @Test
+    void inspectShowsCellVocabularyParametersAndStep() {
+        String out = Cli.run("inspect", checkpoint.toString()).ok().out();
+        assertTrue(out.contains("lstm"), out);
+        assertTrue(out.contains("vocabulary   55 characters"), out);
+        int v = 55;
+        int e = 64;
+        int h = 32;
+        int parameters = v * e + 4 * h * (e + h) + 2 * 4 * h + v * h + v; // embedding, W_ih|W_hh, b_ih|b_hh, decoder
+        assertTrue(out.contains(String.format("parameters   %,d", parameters)), out);
+        assertTrue(out.contains("step " + STEPS + ","), out);
+    }
+
+    @Test
+    void plotRewritesTheLossCurve() throws IOException {
+        Path png = run.resolve("loss.png");
+        Files.write(png, new byte[] {1, 2, 3});
+        String out = Cli.run("plot", run.toString()).ok().out();
+        assertTrue(out.contains("loss.png"), out);
+        assertPng(png);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rnn", "rnn-relu", "lstm", "gru"})
+    void gradientCheckPasses(String cell) {
+        Cli.Result result = Cli.run("gradcheck", "--cell", cell).ok();
+        assertTrue(result.out().strip().endsWith("PASS"), result.out());
+        assertTrue(result.out().contains("rnn.weight_hh_l1"), "both layers checked: " + result.out());
+    }
+
+    /** The generated text of a sample command's output: everything but the final newline. */
+    private static String sampleBody(String out) {
+        assertTrue(out.endsWith("\n"), "ends with a newline");
+        return out.substring(0, out.length() - 1);
+    }
+
+    /** The "name value …" lines of eval's report as numbers. */
+    private static Map<String, Double> report(String out) {
+        Map<String, Double> values = new HashMap<>();
+        Matcher m = Pattern.compile("(?m)^(tokens|loss|perplexity|bpc|accuracy) ([0-9.]+)").matcher(out);
+        while (m.find()) {
+            values.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        assertEquals(5, values.size(), "tokens, loss, perplexity, bpc and accuracy lines: " + out);
+        return values;
+    }
+
+    private static List<Double> values(List<Map<String, Object>> metrics, String key) {
+        return metrics.stream().filter(r -> r.get(key) instanceof Number).map(r -> ((Number) r.get(key)).doubleValue()).toList();
+    }
+
+    private static void assertPng(Path png) throws IOException {
+        byte[] bytes = Files.readAllBytes(png);
+        assertTrue(bytes.length > 5_000, "a real plot, not " + bytes.length + " bytes");
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, PNG_SIGNATURE.length), "PNG signature");
+        assertEquals("IHDR", new String(bytes, 12, 4, StandardCharsets.ISO_8859_1), "first chunk");
+    }
+}
