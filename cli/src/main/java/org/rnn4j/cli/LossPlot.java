@@ -12,14 +12,13 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.io.AtomicFiles;
 import org.rnn4j.io.Json;
 import org.rnn4j.train.MetricsLog;
 
-/** The loss-curve PNG of a run: training smooth loss and validation loss against step, drawn with XChart. */
+/** The loss-curve PNG of a run: training loss, its smooth average and validation loss against step, drawn with XChart. */
 final class LossPlot {
 
     static final String FILE_NAME = "loss.png";
@@ -40,6 +39,7 @@ final class LossPlot {
         }
         List<Double> trainSteps = new ArrayList<>();
         List<Double> trainLoss = new ArrayList<>();
+        List<Double> smoothLoss = new ArrayList<>();
         List<Double> validationSteps = new ArrayList<>();
         List<Double> validationLoss = new ArrayList<>();
         for (String line : lines) {
@@ -48,9 +48,10 @@ final class LossPlot {
             }
             Map<String, Object> record = Json.parseObject(line);
             double step = ((Number) record.get("step")).doubleValue();
-            if (record.get("smooth_loss") instanceof Number smooth) {
+            if (record.get("smooth_loss") instanceof Number smooth && record.get("train_loss") instanceof Number train) {
                 trainSteps.add(step);
-                trainLoss.add(smooth.doubleValue());
+                trainLoss.add(train.doubleValue());
+                smoothLoss.add(smooth.doubleValue());
             }
             if (record.get("val_loss") instanceof Number validation) {
                 validationSteps.add(step);
@@ -64,8 +65,8 @@ final class LossPlot {
                 .xAxisTitle("step").yAxisTitle("loss (nats per token)").build();
         chart.getStyler().setMarkerSize(5);
         if (!trainSteps.isEmpty()) {
-            XYSeries train = chart.addSeries("train (smooth)", trainSteps, trainLoss);
-            train.setMarker(SeriesMarkers.NONE);
+            chart.addSeries("train", trainSteps, trainLoss).setMarker(SeriesMarkers.NONE);
+            chart.addSeries("train (smooth: 0.999 moving average)", trainSteps, smoothLoss).setMarker(SeriesMarkers.NONE);
         }
         if (!validationSteps.isEmpty()) {
             chart.addSeries("validation", validationSteps, validationLoss).setMarker(SeriesMarkers.CIRCLE);
