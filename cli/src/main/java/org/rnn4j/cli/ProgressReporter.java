@@ -1,9 +1,12 @@
 package org.rnn4j.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -134,8 +137,9 @@ final class ProgressReporter implements TrainingListener {
         Path best = folder.resolve(Trainer.BEST);
         Path sampleFrom = best.toFile().exists() ? best : folder.resolve(Trainer.LATEST);
         String command = System.getProperty("rnn4j.command", "rnn4j");
-        out.println("files: " + folder.resolve(Trainer.LATEST) + ", " + best + ", " + folder.resolve("metrics.jsonl")
-                + ", " + folder.resolve(LossPlot.FILE_NAME));
+        out.println("files: " + Stream.of(Trainer.LATEST, Trainer.BEST, "metrics.jsonl", LossPlot.FILE_NAME)
+                .map(folder::resolve).filter(Files::exists).map(Path::toString)
+                .collect(Collectors.joining(", ")));
         out.println("sample from it:  " + command + " sample --checkpoint " + sampleFrom);
         out.println("resume training: " + command + " train --resume " + folder.resolve(Trainer.LATEST)
                 + (text == null ? "" : " --text " + text) + " --epochs "
