@@ -33,34 +33,26 @@ public final class Gru implements RecurrentLayer {
         return new GruWindow(steps, rows);
     }
 
-    private final class GruWindow implements Window {
-        private final int steps;
-        private final int rows;
+    private final class GruWindow extends StepWindow {
         private final float[] gi;     // (T·N, 3H) x·W_ihᵀ + b_ih, then the activations r|z|n
         private final float[] gh;     // (T·N, 3H) h_{t−1}·W_hhᵀ + b_hh
-        private final float[] hs;     // ((T+1)·N, H) h_{−1}, h_0, …: step t at row (t+1)·N
         private final float[] dGi;    // (T·N, 3H) dL/d(x·W_ihᵀ + b_ih)
         private final float[] dGh;    // (T·N, 3H) dL/d(h·W_hhᵀ + b_hh)
-        private final float[] dh;     // (N, H) dL/dh_t flowing back through time
         private final float[] dhPrev; // (N, H) the z⊙dh part of dL/dh_{t−1}
 
         GruWindow(int steps, int rows) {
-            this.steps = steps;
-            this.rows = rows;
+            super(steps, rows, Gru.this.hidden);
             int gateValues = steps * rows * 3 * hidden;
             this.gi = new float[gateValues];
             this.gh = new float[gateValues];
-            this.hs = new float[(steps + 1) * rows * hidden];
             this.dGi = new float[gateValues];
             this.dGh = new float[gateValues];
-            this.dh = new float[rows * hidden];
             this.dhPrev = new float[rows * hidden];
         }
 
         @Override
         public void forward(LayerInput input, float[] state) {
             Kernels kernels = weights.kernels();
-            int block = rows * hidden;
             System.arraycopy(state, 0, hs, 0, block);
             weights.projectInput(input, steps * rows, gi);
             weights.broadcastHiddenBias(steps * rows, gh);
@@ -73,25 +65,12 @@ public final class Gru implements RecurrentLayer {
         }
 
         @Override
-        public float[] output() {
-            return hs;
-        }
-
-        @Override
-        public int outputOffset() {
-            return rows * hidden;
-        }
-
-        @Override
         public void backward(LayerInput input, float[] dOutput, float[] dState) {
             Kernels kernels = weights.kernels();
-            int block = rows * hidden;
             Arrays.fill(dh, 0f);
             for (int t = steps - 1; t >= 0; t--) {
                 int gateOffset = t * rows * 3 * hidden;
-                for (int i = 0; i < block; i++) {
-                    dh[i] += dOutput[t * block + i];
-                }
+                addOutputGradient(dOutput, t);
                 kernels.gruBackward(rows, hidden, gi, gateOffset, gh, gateOffset, hs, t * block, dh, 0,
                         dGi, dGh, gateOffset, dhPrev);
                 System.arraycopy(dhPrev, 0, dh, 0, block);

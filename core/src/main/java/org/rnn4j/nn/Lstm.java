@@ -33,31 +33,23 @@ public final class Lstm implements RecurrentLayer {
         return new LstmWindow(steps, rows);
     }
 
-    private final class LstmWindow implements Window {
-        private final int steps;
-        private final int rows;
+    private final class LstmWindow extends StepWindow {
         private final float[] gates;  // (T·N, 4H) activations i|f|g|o
         private final float[] cells;  // ((T+1)·N, H) c_{−1}, c_0, …, c_{T−1}: step t at row (t+1)·N
-        private final float[] hs;     // ((T+1)·N, H) h likewise; rows N.. are the output
         private final float[] dGates; // (T·N, 4H) pre-activation gradients
-        private final float[] dh;     // (N, H) dL/dh_t flowing back through time
         private final float[] dc;     // (N, H) dL/dc_t flowing back through time
 
         LstmWindow(int steps, int rows) {
-            this.steps = steps;
-            this.rows = rows;
+            super(steps, rows, Lstm.this.hidden);
             this.gates = new float[steps * rows * 4 * hidden];
             this.cells = new float[(steps + 1) * rows * hidden];
-            this.hs = new float[(steps + 1) * rows * hidden];
             this.dGates = new float[steps * rows * 4 * hidden];
-            this.dh = new float[rows * hidden];
             this.dc = new float[rows * hidden];
         }
 
         @Override
         public void forward(LayerInput input, float[] state) {
             Kernels kernels = weights.kernels();
-            int block = rows * hidden;
             System.arraycopy(state, 0, hs, 0, block);
             System.arraycopy(state, block, cells, 0, block);
             weights.projectInputWithBothBiases(input, steps * rows, gates);
@@ -71,26 +63,13 @@ public final class Lstm implements RecurrentLayer {
         }
 
         @Override
-        public float[] output() {
-            return hs;
-        }
-
-        @Override
-        public int outputOffset() {
-            return rows * hidden;
-        }
-
-        @Override
         public void backward(LayerInput input, float[] dOutput, float[] dState) {
             Kernels kernels = weights.kernels();
-            int block = rows * hidden;
             Arrays.fill(dh, 0f);
             Arrays.fill(dc, 0f);
             for (int t = steps - 1; t >= 0; t--) {
                 int gateOffset = t * rows * 4 * hidden;
-                for (int i = 0; i < block; i++) {
-                    dh[i] += dOutput[t * block + i];
-                }
+                addOutputGradient(dOutput, t);
                 kernels.lstmBackward(rows, hidden, gates, gateOffset, cells, t * block, (t + 1) * block,
                         dh, 0, dc, dGates, gateOffset);
                 weights.backpropagateRecurrent(dGates, gateOffset, rows, 0f, dh);

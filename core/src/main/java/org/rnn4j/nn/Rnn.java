@@ -33,27 +33,19 @@ public final class Rnn implements RecurrentLayer {
         return new RnnWindow(steps, rows);
     }
 
-    private final class RnnWindow implements Window {
-        private final int steps;
-        private final int rows;
-        private final float[] hs;     // ((T+1)·N, H) h_{−1}, h_0, …: step t at row (t+1)·N
+    private final class RnnWindow extends StepWindow {
         private final float[] input;  // (T·N, H) x·W_ihᵀ + b_ih + b_hh for every step
         private final float[] dA;     // (T·N, H) pre-activation gradients
-        private final float[] dh;     // (N, H) dL/dh_t flowing back through time
 
         RnnWindow(int steps, int rows) {
-            this.steps = steps;
-            this.rows = rows;
-            this.hs = new float[(steps + 1) * rows * hidden];
+            super(steps, rows, Rnn.this.hidden);
             this.input = new float[steps * rows * hidden];
             this.dA = new float[steps * rows * hidden];
-            this.dh = new float[rows * hidden];
         }
 
         @Override
         public void forward(LayerInput x, float[] state) {
             Kernels kernels = weights.kernels();
-            int block = rows * hidden;
             System.arraycopy(state, 0, hs, 0, block);
             weights.projectInputWithBothBiases(x, steps * rows, input);
             System.arraycopy(input, 0, hs, block, steps * block);
@@ -65,19 +57,8 @@ public final class Rnn implements RecurrentLayer {
         }
 
         @Override
-        public float[] output() {
-            return hs;
-        }
-
-        @Override
-        public int outputOffset() {
-            return rows * hidden;
-        }
-
-        @Override
         public void backward(LayerInput x, float[] dOutput, float[] dState) {
             Kernels kernels = weights.kernels();
-            int block = rows * hidden;
             Arrays.fill(dh, 0f);
             for (int t = steps - 1; t >= 0; t--) {
                 for (int i = 0; i < block; i++) {

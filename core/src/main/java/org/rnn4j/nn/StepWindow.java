@@ -1,0 +1,42 @@
+package org.rnn4j.nn;
+
+/**
+ * What every cell's window shares: the shape, the hidden states ((T+1)·N, H) with h_{−1} in front (so the
+ * "previous h" of all steps is one contiguous block and the output starts at row N), and the
+ * step-gradient bookkeeping of the backward loop.
+ */
+abstract class StepWindow implements RecurrentLayer.Window {
+
+    final int steps;
+    final int rows;
+    final int hidden;
+    final int block;   // N·H: one step of states
+    final float[] hs;  // ((T+1)·N, H) h_{−1}, h_0, …, h_{T−1}: step t at row (t+1)·N
+    final float[] dh;  // (N, H) dL/dh_t flowing back through time
+
+    StepWindow(int steps, int rows, int hidden) {
+        this.steps = steps;
+        this.rows = rows;
+        this.hidden = hidden;
+        this.block = rows * hidden;
+        this.hs = new float[(steps + 1) * block];
+        this.dh = new float[block];
+    }
+
+    @Override
+    public final float[] output() {
+        return hs;
+    }
+
+    @Override
+    public final int outputOffset() {
+        return block;
+    }
+
+    /** dh += dOutput of step t: the gradient from above joins the one from the future. */
+    final void addOutputGradient(float[] dOutput, int t) {
+        for (int i = 0; i < block; i++) {
+            dh[i] += dOutput[t * block + i];
+        }
+    }
+}
