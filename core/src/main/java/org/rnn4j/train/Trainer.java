@@ -45,6 +45,7 @@ public final class Trainer {
     private final Evaluator validation;     // null without a validation split
     private final TrainingProgress progress = new TrainingProgress();
     private final double explodedLoss;      // a window loss above this means divergence
+    private Sampler sampler;                // made at the first sample, then reused
     private Rng rng;
     private int epoch;
     private int window;
@@ -273,7 +274,9 @@ public final class Trainer {
     }
 
     private String sample() {
-        Sampler sampler = new Sampler(model, corpus.vocabulary());
+        if (sampler == null) {
+            sampler = new Sampler(model, corpus.vocabulary());
+        }
         var sampling = new SamplingConfig(SAMPLE_LENGTH, 0.8f, 0, 1f, Decoding.SAMPLE, "");
         return sampler.generate("", sampling, new Rng(config.seed() ^ progress.step), piece -> { });
     }
