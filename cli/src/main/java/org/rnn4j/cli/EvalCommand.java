@@ -37,7 +37,7 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         threads.apply();
-        Checkpoint loaded = ModelLoader.checkpoint(checkpoint);
+        Checkpoint loaded = Checkpoint.load(checkpoint);
         String content = TextLoader.read(text);
         Vocabulary vocabulary = loaded.vocabulary();
         int[] tokens = vocabulary.encodeCodePoints(content, "the text " + text);

@@ -1,6 +1,5 @@
 package org.rnn4j.cli;
 
-import java.nio.file.Path;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.LanguageModel;
 import org.rnn4j.train.Checkpoint;
@@ -15,9 +14,5 @@ final class ModelLoader {
         LanguageModel model = new LanguageModel(checkpoint.model(), KernelProvider.kernels());
         checkpoint.loadInto(model);
         return model;
-    }
-
-    static Checkpoint checkpoint(Path file) {
-        return Checkpoint.load(file);
     }
 }

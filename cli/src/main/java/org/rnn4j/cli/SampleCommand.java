@@ -58,7 +58,7 @@ final class SampleCommand implements Runnable {
             throw new IllegalArgumentException("--count must be at least 1, got " + count);
         }
         var config = new SamplingConfig(length, temperature, topK, topP, greedy ? Decoding.GREEDY : Decoding.SAMPLE, stop);
-        Checkpoint loaded = ModelLoader.checkpoint(checkpoint);
+        Checkpoint loaded = Checkpoint.load(checkpoint);
         LanguageModel model = ModelLoader.load(loaded);
         Sampler sampler = new Sampler(model, loaded.vocabulary());
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);

@@ -31,7 +31,7 @@ public final class KernelProvider {
             case "auto", "vector" -> {
                 if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
                     LOG.warning("kernels: scalar, because the JVM was started without --add-modules="
-                            + VECTOR_MODULE + " (about 10× slower)");
+                            + VECTOR_MODULE + ", which is much slower");
                     return new ScalarKernels();
                 }
                 Kernels vector = org.rnn4j.kernel.vector.VectorKernels.create();

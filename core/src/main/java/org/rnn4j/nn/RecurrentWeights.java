@@ -19,6 +19,7 @@ final class RecurrentWeights {
     private final Tensor biasHh;
     private final int hidden;
     private final int gateWidth; // G·H
+    private final float[] bothBiases; // (G·H) b_ih + b_hh, refreshed each window
 
     RecurrentWeights(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
         this.kernels = kernels;
@@ -29,6 +30,7 @@ final class RecurrentWeights {
         this.biasHh = tensors.biasHh();
         this.hidden = weightHh.cols();
         this.gateWidth = weightHh.rows();
+        this.bothBiases = new float[gateWidth];
     }
 
     int hidden() {
@@ -42,13 +44,10 @@ final class RecurrentWeights {
     /** out (R, G·H) = x·W_ihᵀ + b_ih + b_hh: the input part of every step at once. */
     void projectInputWithBothBiases(LayerInput input, int rows, float[] out) {
         float[] w = parameters.values();
-        kernels.broadcastRows(w, biasIh.offset(), gateWidth, rows, out, 0);
-        for (int r = 0; r < rows; r++) {
-            int row = r * gateWidth;
-            for (int j = 0; j < gateWidth; j++) {
-                out[row + j] += w[biasHh.offset() + j];
-            }
+        for (int j = 0; j < gateWidth; j++) {
+            bothBiases[j] = w[biasIh.offset() + j] + w[biasHh.offset() + j];
         }
+        kernels.broadcastRows(bothBiases, 0, gateWidth, rows, out, 0);
         input.addProjection(kernels, rows, w, weightIh.offset(), gateWidth, out);
     }
 

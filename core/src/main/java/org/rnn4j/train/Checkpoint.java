@@ -144,19 +144,19 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Tr
         }
     }
 
-    /** Restores optimizer moments and update count. */
+    /** Restores optimizer moments and update count; a missing moment tensor means a damaged checkpoint. */
     public void restoreOptimizer(Optimizer optimizer) {
-        List<String> names = optimizer.momentNames();
-        for (int m = 0; m < names.size(); m++) {
+        List<Tensor> layout = ModelLayout.of(model).tensors();
+        for (int m = 0; m < optimizer.momentNames().size(); m++) {
             float[] moment = optimizer.moments().get(m);
-            for (String name : tensors.keySet()) {
-                String prefix = "optim." + names.get(m) + ".";
-                if (name.startsWith(prefix)) {
-                    String tensorName = name.substring(prefix.length());
-                    Tensor tensor = ModelLayout.of(model).get(tensorName);
-                    float[] values = tensors.get(name).floats();
-                    System.arraycopy(values, 0, moment, tensor.offset(), values.length);
+            for (Tensor tensor : layout) {
+                String name = "optim." + optimizer.momentNames().get(m) + "." + tensor.name();
+                SafeTensors.Entry entry = tensors.get(name);
+                if (entry == null || entry.size() != tensor.size()) {
+                    throw new InvalidInputException(file + " lacks the optimizer state " + name
+                            + "; it cannot be resumed (train a new model from it instead)");
                 }
+                System.arraycopy(entry.floats(), 0, moment, tensor.offset(), tensor.size());
             }
         }
         optimizer.restoreSteps(optimizerSteps);

@@ -205,11 +205,12 @@ public final class Trainer {
         String kept = lastCheckpointStep >= 0 && folder != null
                 ? "the last good checkpoint is " + folder.resolve(LATEST) + " (step " + lastCheckpointStep + ")"
                 : "no checkpoint was written yet";
+        String what = Double.isNaN(loss) ? "NaN"
+                : Double.isInfinite(loss) ? "infinite"
+                : String.format(Locale.ROOT, "%.1f (exploding)", loss);
         throw new TrainingDivergedException(String.format(Locale.ROOT,
                 "training diverged at step %d: the loss is %s; %s; lower the learning rate (now %g) or clip gradients harder",
-                progress.step + 1, Double.isNaN(loss) ? "NaN" : loss > explodedLoss && Double.isFinite(loss)
-                        ? String.format(Locale.ROOT, "%.1f (exploding)", loss) : "infinite",
-                kept, learningRate.current()));
+                progress.step + 1, what, kept, learningRate.current()));
     }
 
     /** A scheduled evaluation: reports, checkpoints, steps the schedule; true when early stopping fires. */

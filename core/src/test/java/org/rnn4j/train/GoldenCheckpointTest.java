@@ -1,15 +1,20 @@
 package org.rnn4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.InvalidInputException;
+import org.rnn4j.io.SafeTensors;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.CellKind;
 import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.ModelLayout;
 import org.rnn4j.optim.Optimizer;
 
 /**
@@ -41,5 +46,17 @@ class GoldenCheckpointTest {
         checkpoint.restoreOptimizer(optimizer);
         assertEquals(6, optimizer.steps());
         assertTrue(org.rnn4j.optim.GradientClipping.norm(optimizer.moments().get(1)) > 0, "Adam's second moment was restored");
+    }
+
+    @Test
+    void aCheckpointWithoutOptimizerStateIsRefusedWhenResuming(@TempDir Path temp) {
+        SafeTensors.Contents golden = SafeTensors.read(GOLDEN.resolve("lstm-v1.safetensors"));
+        Path stripped = temp.resolve("stripped.safetensors");
+        SafeTensors.write(stripped, golden.metadata(),
+                golden.entries().stream().filter(e -> !e.name().startsWith("optim.")).toList());
+        Checkpoint checkpoint = Checkpoint.load(stripped);
+        Optimizer optimizer = new Optimizer(checkpoint.training().optimizer(), ModelLayout.of(checkpoint.model()).size());
+        var e = assertThrows(InvalidInputException.class, () -> checkpoint.restoreOptimizer(optimizer));
+        assertTrue(e.getMessage().contains("lacks the optimizer state optim.exp_avg."), e.getMessage());
     }
 }
