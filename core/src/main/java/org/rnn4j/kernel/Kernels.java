@@ -80,4 +80,7 @@ public interface Kernels {
     /** dLogits = scale·(p − onehot(target)), in place over the probabilities left by the forward. */
     void softmaxCrossEntropyBackward(float[] probs, int rows, int classes, int[] targets, int targetsOffset,
                                      float scale);
+
+    /** Σ x² over the n values from {@code offset}, accumulated in double: the squared L2 norm. */
+    double sumOfSquares(float[] x, int offset, int n);
 }

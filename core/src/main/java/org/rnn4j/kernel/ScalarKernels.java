@@ -219,6 +219,15 @@ public class ScalarKernels implements Kernels {
         }
     }
 
+    @Override
+    public double sumOfSquares(float[] x, int offset, int n) {
+        double sum = 0;
+        for (int i = offset; i < offset + n; i++) {
+            sum += (double) x[i] * x[i];
+        }
+        return sum;
+    }
+
     static float sigmoid(float x) {
         return 1f / (1f + (float) Math.exp(-x));
     }

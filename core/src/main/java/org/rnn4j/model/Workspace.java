@@ -80,6 +80,11 @@ public final class Workspace {
         return rows;
     }
 
+    /** T·N: the positions a window predicts. */
+    public int positions() {
+        return steps * rows;
+    }
+
     /** (T·N) input tokens of the next window; the caller fills it. */
     public int[] inputs() {
         return inputs;

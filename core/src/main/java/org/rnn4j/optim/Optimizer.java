@@ -1,17 +1,26 @@
 package org.rnn4j.optim;
 
 import java.util.List;
+import java.util.function.IntConsumer;
+
+import org.rnn4j.kernel.Parallel;
 
 /**
- * Updates a flat parameter buffer from its gradient buffer in one pass. Moments have the same layout as
- * the parameters, so a checkpoint stores each as one more set of tensors.
+ * Updates a flat parameter buffer from its gradient buffer in one pass, split into {@link Chunks} on the
+ * kernel pool. Moments have the same layout as the parameters, so a checkpoint stores each as one more
+ * set of tensors. One thread calls {@link #step} at a time.
  */
 public final class Optimizer {
 
     private final OptimizerConfig config;
     private final float[] first;  // (P) momentum buffer / Adam m / AdaGrad and RMSProp squared-gradient sums
     private final float[] second; // (P) Adam v; empty for the others
+    private final IntConsumer updateChunk = this::updateChunk;
     private long steps;
+    // the arguments of the running step, read by the chunk tasks
+    private float[] values;   // (P)
+    private float[] gradients; // (P)
+    private float lr;
 
     public Optimizer(OptimizerConfig config, int size) {
         this.config = config;
@@ -55,28 +64,42 @@ public final class Optimizer {
         this.steps = steps;
     }
 
-    /** θ ← θ − update(∇θ) with learning rate {@code lr}, over the whole buffer. */
+    /**
+     * θ ← θ − update(∇θ) with learning rate {@code lr}, over the whole buffer. Each element's update is
+     * independent of the others, so the {@link Chunks} may run on any threads.
+     */
     public void step(float[] values, float[] gradients, float lr) {
         steps++;
+        this.values = values;
+        this.gradients = gradients;
+        this.lr = lr;
+        Parallel.forEach(Chunks.count(values.length), updateChunk);
+        this.values = null;
+        this.gradients = null;
+    }
+
+    private void updateChunk(int chunk) {
+        int from = Chunks.start(chunk);
+        int to = Chunks.end(chunk, values.length);
         float mu = config.momentum();
         float eps = config.epsilon();
         float decay = config.weightDecay();
         switch (config.kind()) {
             case SGD -> {
-                for (int i = 0; i < values.length; i++) {
+                for (int i = from; i < to; i++) {
                     values[i] -= lr * (gradients[i] + decay * values[i]);
                 }
             }
             case MOMENTUM, NESTEROV -> {
                 boolean nesterov = config.kind() == OptimizerKind.NESTEROV;
-                for (int i = 0; i < values.length; i++) {
+                for (int i = from; i < to; i++) {
                     float g = gradients[i] + decay * values[i];
                     first[i] = mu * first[i] + g;
                     values[i] -= lr * (nesterov ? g + mu * first[i] : first[i]);
                 }
             }
             case ADAGRAD -> {
-                for (int i = 0; i < values.length; i++) {
+                for (int i = from; i < to; i++) {
                     float g = gradients[i] + decay * values[i];
                     first[i] += g * g;
                     values[i] -= lr * g / ((float) Math.sqrt(first[i]) + eps);
@@ -84,18 +107,18 @@ public final class Optimizer {
             }
             case RMSPROP -> {
                 float alpha = config.alpha();
-                for (int i = 0; i < values.length; i++) {
+                for (int i = from; i < to; i++) {
                     float g = gradients[i] + decay * values[i];
                     first[i] = alpha * first[i] + (1f - alpha) * g * g;
                     values[i] -= lr * g / ((float) Math.sqrt(first[i]) + eps);
                 }
             }
-            case ADAM, ADAMW -> adam(values, gradients, lr);
+            case ADAM, ADAMW -> adam(from, to);
         }
     }
 
     // m = β1·m + (1−β1)·g, v = β2·v + (1−β2)·g², θ −= lr·m̂/(√v̂ + ε); AdamW decays θ by lr·λ first
-    private void adam(float[] values, float[] gradients, float lr) {
+    private void adam(int from, int to) {
         float b1 = config.beta1();
         float b2 = config.beta2();
         float eps = config.epsilon();
@@ -104,7 +127,7 @@ public final class Optimizer {
         float correction1 = (float) (1.0 - Math.pow(b1, steps));
         float correction2Sqrt = (float) Math.sqrt(1.0 - Math.pow(b2, steps));
         float stepSize = lr / correction1;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = from; i < to; i++) {
             float g = decoupled ? gradients[i] : gradients[i] + decay * values[i];
             if (decoupled) {
                 values[i] -= lr * decay * values[i];

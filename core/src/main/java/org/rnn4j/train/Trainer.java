@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.rnn4j.data.StreamBatcher;
 import org.rnn4j.model.LanguageModel;
-import org.rnn4j.model.Mode;
 import org.rnn4j.model.RecurrentState;
 import org.rnn4j.model.Workspace;
-import org.rnn4j.optim.GradientClipping;
 import org.rnn4j.optim.LearningRate;
 import org.rnn4j.optim.Optimizer;
 import org.rnn4j.random.Rng;
@@ -38,6 +36,7 @@ public final class Trainer {
     private final Path folder;              // null: nothing is written
     private final TrainingListener listener;
     private final Optimizer optimizer;
+    private final TrainingStep step;
     private final LearningRate learningRate;
     private final StreamBatcher batcher;
     private final Workspace workspace;
@@ -66,6 +65,7 @@ public final class Trainer {
         this.folder = folder;
         this.listener = listener;
         this.optimizer = new Optimizer(config.optimizer(), model.parameters().layout().size());
+        this.step = new TrainingStep(model, optimizer, config.gradClip(), config.clipValue());
         this.learningRate = new LearningRate(config.learningRate(), config.schedule());
         this.batcher = new StreamBatcher(corpus.train(), config.batchSize(), config.seqLength(), "the training split");
         this.workspace = model.workspace(config.seqLength(), config.batchSize());
@@ -116,9 +116,7 @@ public final class Trainer {
         long sessionStart = System.nanoTime();
         double secondsBefore = progress.seconds;
         long tokensBefore = progress.tokens;
-        float[] values = model.parameters().values();
-        float[] gradients = model.parameters().gradients();
-        int count = config.seqLength() * config.batchSize();
+        int count = workspace.positions();
         MetricsLog log = folder == null ? null : new MetricsLog(folder, progress.step);
         listener.onStart(progress);
         StopReason reason = StopReason.EPOCHS;
@@ -135,17 +133,9 @@ public final class Trainer {
                         break outer;
                     }
                     batcher.fill(window, workspace.inputs(), workspace.targets());
-                    model.parameters().zeroGradients();
-                    double loss = model.forward(workspace, state, Mode.TRAINING, rng) / count;
+                    double loss = step.forward(workspace, state, rng);
                     checkDiverged(loss);
-                    model.backward(workspace);
-                    if (config.clipValue() > 0f) {
-                        GradientClipping.byValue(gradients, config.clipValue());
-                    }
-                    if (config.gradClip() > 0f) {
-                        GradientClipping.byGlobalNorm(gradients, config.gradClip());
-                    }
-                    optimizer.step(values, gradients, learningRate.current());
+                    step.update(workspace, learningRate.current());
                     window++;
                     progress.step++;
                     progress.tokens += count;

@@ -275,15 +275,19 @@ class KernelEquivalenceTest {
         assertClose(expected[2], actual[2], 1e-6, "GRU dhPrev");
     }
 
+    static Stream<Arguments> softmaxShapes() {
+        return Stream.concat(rowsAndWidths(), Stream.of(
+                Arguments.of(700, 65),     // a character model's window, rows split across threads
+                Arguments.of(37, 1003),
+                Arguments.of(1, 40009)));  // one row is never split
+    }
+
     @ParameterizedTest
-    @MethodSource("rowsAndWidths")
+    @MethodSource("softmaxShapes")
     void softmaxCrossEntropyAndBackward(int rows, int classes) {
         Random random = new Random(rows * 41L + classes);
         float[] logits = randomArray(random, rows * classes, 8f);
-        int[] targets = new int[rows + 3];
-        for (int r = 0; r < targets.length; r++) {
-            targets[r] = random.nextInt(classes);
-        }
+        int[] targets = randomTargets(random, rows, classes);
         float[] expected = logits.clone();
         float[] actual = logits.clone();
         long[] correctExpected = {5};
@@ -300,6 +304,58 @@ class KernelEquivalenceTest {
     }
 
     @Test
+    void softmaxCrossEntropyIsBitIdenticalAcrossThreadCounts() {
+        int[][] shapes = {{700, 65}, {37, 1003}, {3, 20011}};
+        for (int[] s : shapes) {
+            int rows = s[0];
+            int classes = s[1];
+            Random random = new Random(rows + classes);
+            float[] logits = randomArray(random, rows * classes, 8f);
+            int[] targets = randomTargets(random, rows, classes);
+            double referenceLoss = Double.NaN;
+            long referenceCorrect = -1;
+            float[] referenceGradient = null;
+            for (int threads : new int[] {1, 2, 3, 2, 1}) {
+                Parallel.setThreads(threads);
+                float[] x = logits.clone();
+                long[] correct = {0};
+                double loss = FAST.softmaxCrossEntropy(x, rows, classes, targets, 3, correct);
+                FAST.softmaxCrossEntropyBackward(x, rows, classes, targets, 3, 0.125f);
+                if (referenceGradient == null) {
+                    referenceLoss = loss;
+                    referenceCorrect = correct[0];
+                    referenceGradient = x;
+                } else {
+                    String what = rows + "×" + classes + " with " + threads + " threads";
+                    assertEquals(Double.doubleToRawLongBits(referenceLoss), Double.doubleToRawLongBits(loss), what);
+                    assertEquals(referenceCorrect, correct[0], what);
+                    assertArrayEquals(referenceGradient, x, what);
+                }
+            }
+        }
+    }
+
+    static Stream<Arguments> lengthsAndOffsets() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int n : SIZES) {
+            cases.add(Arguments.of(n, 0));
+            cases.add(Arguments.of(n, 5));
+        }
+        cases.add(Arguments.of(4099, 3));
+        cases.add(Arguments.of(0, 2));
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("lengthsAndOffsets")
+    void sumOfSquares(int n, int offset) {
+        float[] x = randomArray(new Random(n * 43L + offset), offset + n + 4, 3f);
+        double expected = SPEC.sumOfSquares(x, offset, n);
+        // squares of floats are exact in double, so only the order of the n additions differs
+        assertEquals(expected, FAST.sumOfSquares(x, offset, n), 1e-15 * (n + 2) * expected);
+    }
+
+    @Test
     void nameSaysVector() {
         assertTrue(FAST.name().startsWith("vector("), FAST.name());
     }
@@ -313,6 +369,15 @@ class KernelEquivalenceTest {
                 fail(what + " at " + i + ": expected " + expected[i] + ", got " + actual[i]);
             }
         }
+    }
+
+    /** R targets in [0, V) after 3 unused ones: the kernels read them from offset 3. */
+    private static int[] randomTargets(Random random, int rows, int classes) {
+        int[] targets = new int[rows + 3];
+        for (int r = 0; r < targets.length; r++) {
+            targets[r] = random.nextInt(classes);
+        }
+        return targets;
     }
 
     private static float[] randomArray(Random random, int length) {

@@ -1,10 +1,26 @@
 package org.rnn4j.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Test;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
-/** Each update rule against its formula worked by hand for one or two steps. */
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.kernel.Parallel;
+import org.rnn4j.kernel.ScalarKernels;
+
+/**
+ * Each update rule against its formula worked by hand for one or two steps; large buffers split across
+ * threads against one-element buffers; clipping against the scalar kernels and across thread counts.
+ */
 class OptimizerTest {
 
     @Test
@@ -35,12 +51,88 @@ class OptimizerTest {
 
     @Test
     void clippingByValueAndByGlobalNorm() {
+        GradientClipping clipping = new GradientClipping(new ScalarKernels());
         float[] g = {3f, -10f, 0.5f};
-        GradientClipping.byValue(g, 5f);
+        clipping.byValue(g, 5f);
         assertEquals(-5f, g[1]);
         float[] h = {3f, 4f};
-        assertEquals(5.0, GradientClipping.byGlobalNorm(h, 1f), 1e-9);
-        assertEquals(1.0, GradientClipping.norm(h), 1e-6);
+        assertEquals(5.0, clipping.byGlobalNorm(h, 1f), 1e-9);
+        assertEquals(1.0, clipping.norm(h), 1e-6);
+    }
+
+    /** Buffers of one chunk, several chunks and a partial last chunk. */
+    private static final int[] LENGTHS = {1, 17, Chunks.SIZE - 1, 2 * Chunks.SIZE + 37};
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    static Stream<Arguments> kindsAndLengths() {
+        return Arrays.stream(OptimizerKind.values())
+                .flatMap(kind -> lengths().mapToObj(n -> Arguments.of(kind, n)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kindsAndLengths")
+    void everyElementGetsItsOwnUpdateWhateverTheThreadCount(OptimizerKind kind, int n) {
+        Random random = new Random(n * 7L + kind.ordinal());
+        float[] start = randomArray(random, n);
+        float[] gradients = randomArray(random, n);
+        float[] reference = null;
+        for (int threads : new int[] {1, 2, 1}) {
+            Parallel.setThreads(threads);
+            float[] values = start.clone();
+            Optimizer optimizer = new Optimizer(OptimizerConfig.defaults(kind), n);
+            for (int step = 0; step < 3; step++) {
+                optimizer.step(values, gradients, 0.01f);
+            }
+            if (reference == null) {
+                reference = values;
+            } else {
+                assertArrayEquals(reference, values, kind + " over " + n + " with " + threads + " threads");
+            }
+        }
+        // chunk edges get exactly the update of a one-element buffer
+        for (int i : new int[] {0, n / 2, Chunks.SIZE - 1, Chunks.SIZE, 2 * Chunks.SIZE, n - 1}) {
+            if (i < n) {
+                float[] alone = {start[i]};
+                Optimizer optimizer = new Optimizer(OptimizerConfig.defaults(kind), 1);
+                for (int step = 0; step < 3; step++) {
+                    optimizer.step(alone, new float[] {gradients[i]}, 0.01f);
+                }
+                assertEquals(alone[0], reference[i], 0f, kind + " at " + i);
+            }
+        }
+    }
+
+    static IntStream lengths() {
+        return Arrays.stream(LENGTHS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void clippingIsTheSameForAnyThreadCountAndKernels(int n) {
+        float[] gradients = randomArray(new Random(n), n);
+        double expectedNorm = new GradientClipping(new ScalarKernels()).norm(gradients);
+        double[] norms = new double[2];
+        float[][] clipped = new float[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            Parallel.setThreads(threads);
+            GradientClipping clipping = new GradientClipping(KernelProvider.kernels());
+            float[] g = gradients.clone();
+            norms[threads - 1] = clipping.byGlobalNorm(g, 0.5f);
+            clipping.byValue(g, 0.001f);
+            clipped[threads - 1] = g;
+        }
+        assertEquals(Double.doubleToRawLongBits(norms[0]), Double.doubleToRawLongBits(norms[1]));
+        assertArrayEquals(clipped[0], clipped[1]);
+        assertEquals(expectedNorm, norms[0], 1e-15 * (n + 2) * expectedNorm);
+        float scale = norms[0] > 0.5 ? (float) (0.5 / norms[0]) : 1f;
+        for (int i = 0; i < n; i++) {
+            float expected = Math.max(-0.001f, Math.min(0.001f, gradients[i] * scale));
+            assertEquals(expected, clipped[0][i], 0f, "at " + i);
+        }
     }
 
     @Test
@@ -61,6 +153,15 @@ class OptimizerTest {
         assertEquals(1f, plateau.current());
         plateau.onValidation(1.1);
         assertEquals(0.1f, plateau.current(), 1e-7f);
+    }
+
+    /** Uniform in [−1, 1). */
+    private static float[] randomArray(Random random, int length) {
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = 2f * random.nextFloat() - 1f;
+        }
+        return x;
     }
 
     private static float[] step(OptimizerKind kind, float value, float gradient, float lr, int steps) {

@@ -57,7 +57,9 @@ final class Gemv {
         int threads = (long) n * k <= SERIAL ? 1 : Parallel.threads();
         int blocks = (n + COLS - 1) / COLS;
         call.chunk = (blocks + threads - 1) / threads * COLS;
-        Parallel.forEach((n + call.chunk - 1) / call.chunk, call.task);
+        int tasks = (n + call.chunk - 1) / call.chunk;
+        call.lanes(tasks);
+        Parallel.forEach(tasks, call.task);
         call.a = null;
         call.b = null;
         call.c = null;
@@ -67,6 +69,7 @@ final class Gemv {
     private static final class Call {
         final IntConsumer task = this::runTask;
         float[] rowBuffer = new float[0];
+        float[] lanes = new float[0];  // per task: four accumulators' lanes, for the fixed-order sums
         boolean transB;
         int n;
         int k;
@@ -88,126 +91,133 @@ final class Gemv {
             return rowBuffer;
         }
 
+        void lanes(int tasks) {
+            if (lanes.length < tasks * 4 * L) {
+                lanes = new float[tasks * 4 * L];
+            }
+        }
+
         private void runTask(int t) {
             int j0 = t * chunk;
             int j1 = Math.min(n, j0 + chunk);
             if (transB) {
-                dots(this, j0, j1);
+                dots(this, j0, j1, t * 4 * L);
             } else {
-                axpys(this, j0, j1);
+                axpys(this, j0, j1, t * 4 * L);
             }
         }
     }
 
-    /** c[j] for j in [j0, j1) as dot products of a with the stored rows B[j, :]. */
-    private static void dots(Call call, int j0, int j1) {
+    /**
+     * c[j] for j in [j0, j1) as dot products of a with the stored rows B[j, :], four rows at a time. Lane l
+     * of a row's accumulator sums the products p ≡ l (mod L); the lanes are then summed in a fixed order.
+     */
+    private static void dots(Call call, int j0, int j1, int lanesAt) {
+        int j = j0;
+        for (; j <= j1 - 4; j += 4) {
+            fourDots(call, j, lanesAt);
+            for (int row = 0; row < 4; row++) {
+                store(call, j + row, VectorMath.sumLanes(call.lanes, lanesAt + row * L));
+            }
+        }
+        for (; j < j1; j++) {
+            oneDot(call, j, lanesAt);
+            store(call, j, VectorMath.sumLanes(call.lanes, lanesAt));
+        }
+    }
+
+    /** The lane partial sums of rows j..j+3 into lanes[at, at+4L). */
+    private static void fourDots(Call call, int j, int at) {
         float[] a = call.a;
         float[] b = call.b;
         int k = call.k;
-        int j = j0;
-        // four rows at a time: accumulators s0..s3 hold lane partial sums, lane l sums p ≡ l (mod L)
-        for (; j <= j1 - 4; j += 4) {
-            int r0 = call.bOffset + j * call.ldb;
-            int r1 = r0 + call.ldb;
-            int r2 = r1 + call.ldb;
-            int r3 = r2 + call.ldb;
-            FloatVector s0 = FloatVector.zero(S);
-            FloatVector s1 = FloatVector.zero(S);
-            FloatVector s2 = FloatVector.zero(S);
-            FloatVector s3 = FloatVector.zero(S);
-            int p = 0;
-            // vector body
-            for (; p <= k - L; p += L) {
-                FloatVector av = FloatVector.fromArray(S, a, call.aOffset + p);
-                s0 = av.fma(FloatVector.fromArray(S, b, r0 + p), s0);
-                s1 = av.fma(FloatVector.fromArray(S, b, r1 + p), s1);
-                s2 = av.fma(FloatVector.fromArray(S, b, r2 + p), s2);
-                s3 = av.fma(FloatVector.fromArray(S, b, r3 + p), s3);
-            }
-            // vector tail: masked lanes load zero
-            if (p < k) {
-                VectorMask<Float> mask = S.indexInRange(p, k);
-                FloatVector av = FloatVector.fromArray(S, a, call.aOffset + p, mask);
-                s0 = av.fma(FloatVector.fromArray(S, b, r0 + p, mask), s0);
-                s1 = av.fma(FloatVector.fromArray(S, b, r1 + p, mask), s1);
-                s2 = av.fma(FloatVector.fromArray(S, b, r2 + p, mask), s2);
-                s3 = av.fma(FloatVector.fromArray(S, b, r3 + p, mask), s3);
-            }
-            store(call, j, s0);
-            store(call, j + 1, s1);
-            store(call, j + 2, s2);
-            store(call, j + 3, s3);
+        int r0 = call.bOffset + j * call.ldb;
+        int r1 = r0 + call.ldb;
+        int r2 = r1 + call.ldb;
+        int r3 = r2 + call.ldb;
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        FloatVector s2 = FloatVector.zero(S);
+        FloatVector s3 = FloatVector.zero(S);
+        for (int p = 0; p < k; p += L) {
+            // vector body for whole vectors, masked vector tail (masked lanes load zero)
+            VectorMask<Float> m = S.indexInRange(p, k);
+            FloatVector av = FloatVector.fromArray(S, a, call.aOffset + p, m);
+            s0 = av.fma(FloatVector.fromArray(S, b, r0 + p, m), s0);
+            s1 = av.fma(FloatVector.fromArray(S, b, r1 + p, m), s1);
+            s2 = av.fma(FloatVector.fromArray(S, b, r2 + p, m), s2);
+            s3 = av.fma(FloatVector.fromArray(S, b, r3 + p, m), s3);
         }
-        // remaining rows one at a time, same lane order
-        for (; j < j1; j++) {
-            int r0 = call.bOffset + j * call.ldb;
-            FloatVector s0 = FloatVector.zero(S);
-            int p = 0;
-            // vector body
-            for (; p <= k - L; p += L) {
-                s0 = FloatVector.fromArray(S, a, call.aOffset + p).fma(FloatVector.fromArray(S, b, r0 + p), s0);
-            }
-            // vector tail
-            if (p < k) {
-                VectorMask<Float> mask = S.indexInRange(p, k);
-                s0 = FloatVector.fromArray(S, a, call.aOffset + p, mask)
-                        .fma(FloatVector.fromArray(S, b, r0 + p, mask), s0);
-            }
-            store(call, j, s0);
-        }
+        s0.intoArray(call.lanes, at);
+        s1.intoArray(call.lanes, at + L);
+        s2.intoArray(call.lanes, at + 2 * L);
+        s3.intoArray(call.lanes, at + 3 * L);
     }
 
-    /** c[j] = beta·c[j] + alpha·Σ lanes of s, the lanes summed in a fixed order. */
-    private static void store(Call call, int j, FloatVector s) {
-        float sum = VectorMath.sumLanes(s);
+    /** The lane partial sums of row j into lanes[at, at+L). */
+    private static void oneDot(Call call, int j, int at) {
+        int row = call.bOffset + j * call.ldb;
+        FloatVector s = FloatVector.zero(S);
+        for (int p = 0; p < call.k; p += L) {
+            // vector body for whole vectors, masked vector tail (masked lanes load zero)
+            VectorMask<Float> m = S.indexInRange(p, call.k);
+            s = FloatVector.fromArray(S, call.a, call.aOffset + p, m).fma(FloatVector.fromArray(S, call.b, row + p, m), s);
+        }
+        s.intoArray(call.lanes, at);
+    }
+
+    /** c[j] = beta·c[j] + alpha·sum. */
+    private static void store(Call call, int j, float sum) {
         int i = call.cOffset + j;
         call.c[i] = call.beta == 0f ? call.alpha * sum : Math.fma(call.alpha, sum, call.beta * call.c[i]);
     }
 
     /** c[j0:j1] = beta·c + alpha·Σ_p a[p]·B[p, j0:j1], four vectors of columns at a time. */
-    private static void axpys(Call call, int j0, int j1) {
-        float[] a = call.a;
-        float[] b = call.b;
-        int k = call.k;
+    private static void axpys(Call call, int j0, int j1, int lanesAt) {
         int j = j0;
-        // vector body: accumulators s0..s3 hold columns j..j+4L
         for (; j <= j1 - COLS; j += COLS) {
-            FloatVector s0 = FloatVector.zero(S);
-            FloatVector s1 = FloatVector.zero(S);
-            FloatVector s2 = FloatVector.zero(S);
-            FloatVector s3 = FloatVector.zero(S);
-            for (int p = 0; p < k; p++) {
-                FloatVector ap = FloatVector.broadcast(S, a[call.aOffset + p]);
-                int row = call.bOffset + p * call.ldb + j;
-                s0 = ap.fma(FloatVector.fromArray(S, b, row), s0);
-                s1 = ap.fma(FloatVector.fromArray(S, b, row + L), s1);
-                s2 = ap.fma(FloatVector.fromArray(S, b, row + 2 * L), s2);
-                s3 = ap.fma(FloatVector.fromArray(S, b, row + 3 * L), s3);
+            fourColumnVectors(call, j, lanesAt);
+            for (int q = 0; q < COLS; q++) {
+                store(call, j + q, call.lanes[lanesAt + q]);
             }
-            storeColumns(call, j, s0, S.maskAll(true));
-            storeColumns(call, j + L, s1, S.maskAll(true));
-            storeColumns(call, j + 2 * L, s2, S.maskAll(true));
-            storeColumns(call, j + 3 * L, s3, S.maskAll(true));
         }
-        // vector tail: one (possibly masked) vector of columns at a time, same per-lane sequence
         for (; j < j1; j += L) {
-            VectorMask<Float> mask = S.indexInRange(j, j1);
-            FloatVector s0 = FloatVector.zero(S);
-            for (int p = 0; p < k; p++) {
-                int row = call.bOffset + p * call.ldb + j;
-                s0 = FloatVector.broadcast(S, a[call.aOffset + p]).fma(FloatVector.fromArray(S, b, row, mask), s0);
+            oneColumnVector(call, j, j1, lanesAt);
+            for (int q = 0; q < Math.min(L, j1 - j); q++) {
+                store(call, j + q, call.lanes[lanesAt + q]);
             }
-            storeColumns(call, j, s0, mask);
         }
     }
 
-    /** c[j:j+L] (masked) = beta·c + alpha·s. */
-    private static void storeColumns(Call call, int j, FloatVector s, VectorMask<Float> mask) {
-        int i = call.cOffset + j;
-        FloatVector r = s.mul(call.alpha);
-        if (call.beta != 0f) {
-            r = FloatVector.fromArray(S, call.c, i, mask).mul(call.beta).add(r);
+    /** Σ_p a[p]·B[p, j:j+4L] into lanes[at, at+4L). */
+    private static void fourColumnVectors(Call call, int j, int at) {
+        float[] b = call.b;
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        FloatVector s2 = FloatVector.zero(S);
+        FloatVector s3 = FloatVector.zero(S);
+        for (int p = 0; p < call.k; p++) {
+            FloatVector ap = FloatVector.broadcast(S, call.a[call.aOffset + p]);
+            int row = call.bOffset + p * call.ldb + j;
+            s0 = ap.fma(FloatVector.fromArray(S, b, row), s0);
+            s1 = ap.fma(FloatVector.fromArray(S, b, row + L), s1);
+            s2 = ap.fma(FloatVector.fromArray(S, b, row + 2 * L), s2);
+            s3 = ap.fma(FloatVector.fromArray(S, b, row + 3 * L), s3);
         }
-        r.intoArray(call.c, i, mask);
+        s0.intoArray(call.lanes, at);
+        s1.intoArray(call.lanes, at + L);
+        s2.intoArray(call.lanes, at + 2 * L);
+        s3.intoArray(call.lanes, at + 3 * L);
+    }
+
+    /** Σ_p a[p]·B[p, j:min(j+L, j1)] into lanes[at, at+L) (masked columns load zero). */
+    private static void oneColumnVector(Call call, int j, int j1, int at) {
+        VectorMask<Float> m = S.indexInRange(j, j1);
+        FloatVector s = FloatVector.zero(S);
+        for (int p = 0; p < call.k; p++) {
+            int row = call.bOffset + p * call.ldb + j;
+            s = FloatVector.broadcast(S, call.a[call.aOffset + p]).fma(FloatVector.fromArray(S, call.b, row, m), s);
+        }
+        s.intoArray(call.lanes, at);
     }
 }

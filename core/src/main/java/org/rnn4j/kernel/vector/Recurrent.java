@@ -1,8 +1,5 @@
 package org.rnn4j.kernel.vector;
 
-import static org.rnn4j.kernel.vector.VectorMath.sigmoid;
-import static org.rnn4j.kernel.vector.VectorMath.tanh;
-
 import java.util.function.IntConsumer;
 
 import jdk.incubator.vector.FloatVector;
@@ -22,6 +19,7 @@ final class Recurrent {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     /** Below this many elements (rows × hidden) a step stays on the calling thread. */
     private static final int SERIAL = 8192;
 
@@ -36,9 +34,15 @@ final class Recurrent {
      * One step's arguments, reused by the calling thread. Field names follow the kernel parameters;
      * {@code x*} are the gate blocks (LSTM gates / GRU gi), {@code y*} the second state block
      * (LSTM cells / GRU h).
+     *
+     * <p>Each kind has its own task method, and each row kernel is a sequence of short loops over the
+     * row (all in L1) that hand each other arrays, never vectors: see {@link VectorMath}.
      */
     static final class Step {
-        final IntConsumer task = this::runTask;
+        private final IntConsumer lstmForward = this::lstmForwardRows;
+        private final IntConsumer lstmBackward = this::lstmBackwardRows;
+        private final IntConsumer gruForward = this::gruForwardRows;
+        private final IntConsumer gruBackward = this::gruBackwardRows;
         Kind kind;
         int rows;
         int hidden;
@@ -59,16 +63,44 @@ final class Recurrent {
         int dGatesOffset;
         int rowsPerTask;
 
-        private void runTask(int t) {
-            int r0 = t * rowsPerTask;
-            int r1 = Math.min(rows, r0 + rowsPerTask);
-            for (int r = r0; r < r1; r++) {
-                switch (kind) {
-                    case LSTM_FORWARD -> lstmForwardRow(this, r);
-                    case LSTM_BACKWARD -> lstmBackwardRow(this, r);
-                    case GRU_FORWARD -> gruForwardRow(this, r);
-                    case GRU_BACKWARD -> gruBackwardRow(this, r);
-                }
+        private IntConsumer task() {
+            return switch (kind) {
+                case LSTM_FORWARD -> lstmForward;
+                case LSTM_BACKWARD -> lstmBackward;
+                case GRU_FORWARD -> gruForward;
+                case GRU_BACKWARD -> gruBackward;
+            };
+        }
+
+        private int firstRow(int task) {
+            return task * rowsPerTask;
+        }
+
+        private int endRow(int task) {
+            return Math.min(rows, (task + 1) * rowsPerTask);
+        }
+
+        private void lstmForwardRows(int task) {
+            for (int r = firstRow(task); r < endRow(task); r++) {
+                lstmForwardRow(this, r);
+            }
+        }
+
+        private void lstmBackwardRows(int task) {
+            for (int r = firstRow(task); r < endRow(task); r++) {
+                lstmBackwardRow(this, r);
+            }
+        }
+
+        private void gruForwardRows(int task) {
+            for (int r = firstRow(task); r < endRow(task); r++) {
+                gruForwardRow(this, r);
+            }
+        }
+
+        private void gruBackwardRows(int task) {
+            for (int r = firstRow(task); r < endRow(task); r++) {
+                gruBackwardRow(this, r);
             }
         }
 
@@ -97,7 +129,7 @@ final class Recurrent {
         int threads = (long) step.rows * step.hidden < SERIAL ? 1 : Math.min(Parallel.threads(), step.rows);
         step.rowsPerTask = (step.rows + threads - 1) / threads;
         Parallel.forEach(step.rowsPerTask == 0 ? 0 : (step.rows + step.rowsPerTask - 1) / step.rowsPerTask,
-                step.task);
+                step.task());
         step.clear();
     }
 
@@ -108,31 +140,41 @@ final class Recurrent {
     private static void lstmForwardRow(Step s, int r) {
         int hidden = s.hidden;
         int g = s.gatesOffset + r * 4 * hidden;
-        int prev = s.prevOffset + r * hidden;
         int cell = s.offset + r * hidden;
         int h = s.outOffset + r * hidden;
-        float[] gates = s.gates;
-        float[] cells = s.state;
+        VectorMath.sigmoid(s.gates, g, s.gates, g, 2 * hidden);
+        VectorMath.tanh(s.gates, g + 2 * hidden, s.gates, g + 2 * hidden, hidden);
+        VectorMath.sigmoid(s.gates, g + 3 * hidden, s.gates, g + 3 * hidden, hidden);
+        lstmCell(s.gates, g, hidden, s.state, s.prevOffset + r * hidden, cell);
+        VectorMath.tanh(s.state, cell, s.out, h, hidden);
+        multiply(s.out, h, s.gates, g + 3 * hidden, hidden);
+    }
+
+    /** c = f⊙c_prev + i⊙g from the activated gates at {@code g}, into cells[cell..]. */
+    private static void lstmCell(float[] gates, int g, int hidden, float[] cells, int prev, int cell) {
         for (int j = 0; j < hidden; j += L) {
             // vector body for whole vectors, masked vector tail for the last partial one
             VectorMask<Float> m = S.indexInRange(j, hidden);
-            FloatVector i = sigmoid(FloatVector.fromArray(S, gates, g + j, m));
-            FloatVector f = sigmoid(FloatVector.fromArray(S, gates, g + hidden + j, m));
-            FloatVector cand = tanh(FloatVector.fromArray(S, gates, g + 2 * hidden + j, m));
-            FloatVector o = sigmoid(FloatVector.fromArray(S, gates, g + 3 * hidden + j, m));
-            i.intoArray(gates, g + j, m);
-            f.intoArray(gates, g + hidden + j, m);
-            cand.intoArray(gates, g + 2 * hidden + j, m);
-            o.intoArray(gates, g + 3 * hidden + j, m);
-            FloatVector c = f.mul(FloatVector.fromArray(S, cells, prev + j, m)).add(i.mul(cand));
-            c.intoArray(cells, cell + j, m);
-            o.mul(tanh(c)).intoArray(s.out, h + j, m);
+            FloatVector i = FloatVector.fromArray(S, gates, g + j, m);
+            FloatVector f = FloatVector.fromArray(S, gates, g + hidden + j, m);
+            FloatVector cand = FloatVector.fromArray(S, gates, g + 2 * hidden + j, m);
+            f.mul(FloatVector.fromArray(S, cells, prev + j, m)).add(i.mul(cand)).intoArray(cells, cell + j, m);
+        }
+    }
+
+    /** x[at..at+n) ⊙= y[from..from+n). */
+    private static void multiply(float[] x, int at, float[] y, int from, int n) {
+        for (int j = 0; j < n; j += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector.fromArray(S, x, at + j, m).mul(FloatVector.fromArray(S, y, from + j, m)).intoArray(x, at + j, m);
         }
     }
 
     /**
      * LSTM backward of row r: dc_t = dc + dh⊙o⊙(1 − tanh²c); writes dGates (4H) and dc ← dc_t⊙f.
-     * state = cells, out unused, carry = dc (no offset).
+     * state = cells, out unused, carry = dc (no offset). tanh(c_t) is first written where dGates' o
+     * block goes, which the loop then overwrites element by element.
      */
     private static void lstmBackwardRow(Step s, int r) {
         int hidden = s.hidden;
@@ -140,10 +182,10 @@ final class Recurrent {
         int dg = s.dGatesOffset + r * 4 * hidden;
         int row = r * hidden;
         int prev = s.prevOffset + row;
-        int cell = s.offset + row;
         int dhAt = s.dhOffset + row;
         float[] gates = s.gates;
         float[] dGates = s.dGates;
+        VectorMath.tanh(s.state, s.offset + row, dGates, dg + 3 * hidden, hidden);
         for (int j = 0; j < hidden; j += L) {
             // vector body for whole vectors, masked vector tail for the last partial one
             VectorMask<Float> m = S.indexInRange(j, hidden);
@@ -151,16 +193,16 @@ final class Recurrent {
             FloatVector f = FloatVector.fromArray(S, gates, g + hidden + j, m);
             FloatVector cand = FloatVector.fromArray(S, gates, g + 2 * hidden + j, m);
             FloatVector o = FloatVector.fromArray(S, gates, g + 3 * hidden + j, m);
-            FloatVector tanhC = tanh(FloatVector.fromArray(S, s.state, cell + j, m));
+            FloatVector tanhC = FloatVector.fromArray(S, dGates, dg + 3 * hidden + j, m);
             FloatVector dh = FloatVector.fromArray(S, s.dh, dhAt + j, m);
             // dL/dc_t: from h_t = o⊙tanh(c_t) plus what later steps sent back
             FloatVector dct = FloatVector.fromArray(S, s.carry, row + j, m)
-                    .add(dh.mul(o).mul(oneMinusSquare(tanhC)));
-            dct.mul(cand).mul(i).mul(oneMinus(i)).intoArray(dGates, dg + j, m);
-            dct.mul(FloatVector.fromArray(S, s.state, prev + j, m)).mul(f).mul(oneMinus(f))
+                    .add(dh.mul(o).mul(ONE.sub(tanhC.mul(tanhC))));
+            dct.mul(cand).mul(i).mul(ONE.sub(i)).intoArray(dGates, dg + j, m);
+            dct.mul(FloatVector.fromArray(S, s.state, prev + j, m)).mul(f).mul(ONE.sub(f))
                     .intoArray(dGates, dg + hidden + j, m);
-            dct.mul(i).mul(oneMinusSquare(cand)).intoArray(dGates, dg + 2 * hidden + j, m);
-            dh.mul(tanhC).mul(o).mul(oneMinus(o)).intoArray(dGates, dg + 3 * hidden + j, m);
+            dct.mul(i).mul(ONE.sub(cand.mul(cand))).intoArray(dGates, dg + 2 * hidden + j, m);
+            dh.mul(tanhC).mul(o).mul(ONE.sub(o)).intoArray(dGates, dg + 3 * hidden + j, m);
             dct.mul(f).intoArray(s.carry, row + j, m);
         }
     }
@@ -173,23 +215,45 @@ final class Recurrent {
         int hidden = s.hidden;
         int g = s.gatesOffset + row * 3 * hidden;
         int q = s.ghOffset + row * 3 * hidden;
-        int prev = s.prevOffset + row * hidden;
-        int h = s.offset + row * hidden;
-        float[] gi = s.gates;
-        float[] gh = s.gh;
+        int n = g + 2 * hidden;
+        gruPreActivations(s.gates, g, s.gh, q, hidden);
+        VectorMath.sigmoid(s.gates, g, s.gates, g, 2 * hidden);
+        gruCandidateInput(s.gates, g, s.gh, q, hidden);
+        VectorMath.tanh(s.gates, n, s.gates, n, hidden);
+        gruNewState(s.gates, g, hidden, s.state, s.prevOffset + row * hidden, s.offset + row * hidden);
+    }
+
+    /** gi_r += gh_r and gi_z += gh_z: the two blocks lie side by side. */
+    private static void gruPreActivations(float[] gi, int g, float[] gh, int q, int hidden) {
+        int n = 2 * hidden;
+        for (int j = 0; j < n; j += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector.fromArray(S, gi, g + j, m).add(FloatVector.fromArray(S, gh, q + j, m)).intoArray(gi, g + j, m);
+        }
+    }
+
+    /** gi_n += r⊙gh_n, with r already activated. */
+    private static void gruCandidateInput(float[] gi, int g, float[] gh, int q, int hidden) {
+        int at = g + 2 * hidden;
+        int from = q + 2 * hidden;
         for (int j = 0; j < hidden; j += L) {
             // vector body for whole vectors, masked vector tail for the last partial one
             VectorMask<Float> m = S.indexInRange(j, hidden);
-            FloatVector r = sigmoid(FloatVector.fromArray(S, gi, g + j, m).add(FloatVector.fromArray(S, gh, q + j, m)));
-            FloatVector z = sigmoid(FloatVector.fromArray(S, gi, g + hidden + j, m)
-                    .add(FloatVector.fromArray(S, gh, q + hidden + j, m)));
-            FloatVector n = tanh(FloatVector.fromArray(S, gi, g + 2 * hidden + j, m)
-                    .add(r.mul(FloatVector.fromArray(S, gh, q + 2 * hidden + j, m))));
-            r.intoArray(gi, g + j, m);
-            z.intoArray(gi, g + hidden + j, m);
-            n.intoArray(gi, g + 2 * hidden + j, m);
-            oneMinus(z).mul(n).add(z.mul(FloatVector.fromArray(S, s.state, prev + j, m)))
-                    .intoArray(s.state, h + j, m);
+            FloatVector r = FloatVector.fromArray(S, gi, g + j, m);
+            FloatVector.fromArray(S, gi, at + j, m).add(r.mul(FloatVector.fromArray(S, gh, from + j, m)))
+                    .intoArray(gi, at + j, m);
+        }
+    }
+
+    /** h = (1 − z)⊙n + z⊙h_prev into h[at..], from the activated z and n blocks. */
+    private static void gruNewState(float[] gi, int g, int hidden, float[] h, int prev, int at) {
+        for (int j = 0; j < hidden; j += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(j, hidden);
+            FloatVector z = FloatVector.fromArray(S, gi, g + hidden + j, m);
+            FloatVector n = FloatVector.fromArray(S, gi, g + 2 * hidden + j, m);
+            ONE.sub(z).mul(n).add(z.mul(FloatVector.fromArray(S, h, prev + j, m))).intoArray(h, at + j, m);
         }
     }
 
@@ -212,9 +276,9 @@ final class Recurrent {
             FloatVector n = FloatVector.fromArray(S, gates, g + 2 * hidden + j, m);
             FloatVector hPrev = FloatVector.fromArray(S, s.state, s.prevOffset + at + j, m);
             FloatVector dh = FloatVector.fromArray(S, s.dh, s.dhOffset + at + j, m);
-            FloatVector dnPre = dh.mul(oneMinus(z)).mul(oneMinusSquare(n));
-            FloatVector dzPre = dh.mul(hPrev.sub(n)).mul(z).mul(oneMinus(z));
-            FloatVector drPre = dnPre.mul(FloatVector.fromArray(S, s.gh, q + 2 * hidden + j, m)).mul(r).mul(oneMinus(r));
+            FloatVector dnPre = dh.mul(ONE.sub(z)).mul(ONE.sub(n.mul(n)));
+            FloatVector dzPre = dh.mul(hPrev.sub(n)).mul(z).mul(ONE.sub(z));
+            FloatVector drPre = dnPre.mul(FloatVector.fromArray(S, s.gh, q + 2 * hidden + j, m)).mul(r).mul(ONE.sub(r));
             drPre.intoArray(s.dGates, d + j, m);
             dzPre.intoArray(s.dGates, d + hidden + j, m);
             dnPre.intoArray(s.dGates, d + 2 * hidden + j, m);
@@ -223,15 +287,5 @@ final class Recurrent {
             dnPre.mul(r).intoArray(s.dGh, d + 2 * hidden + j, m);
             dh.mul(z).intoArray(s.carry, at + j, m);
         }
-    }
-
-    /** 1 − x. */
-    private static FloatVector oneMinus(FloatVector x) {
-        return x.neg().add(1f);
-    }
-
-    /** 1 − x². */
-    private static FloatVector oneMinusSquare(FloatVector x) {
-        return x.mul(x).neg().add(1f);
     }
 }

@@ -1,5 +1,6 @@
 package org.rnn4j.kernel.vector;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -12,13 +13,16 @@ import org.rnn4j.kernel.Transpose;
 
 /**
  * Vector API kernels: packed, register-blocked, multi-threaded GEMM ({@link Gemm}, {@link Gemv}), fused
- * recurrent steps ({@link Recurrent}) and SIMD element-wise kernels. {@link #broadcastRows} keeps the
- * specification's {@link System#arraycopy}, which is already a vector copy.
+ * recurrent steps ({@link Recurrent}), softmax cross-entropy ({@link SoftmaxCrossEntropy}) and SIMD
+ * element-wise kernels. {@link #broadcastRows} keeps the specification's {@link System#arraycopy}, which
+ * is already a vector copy.
  */
 public final class VectorKernels extends ScalarKernels {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Doubles of the same vector size: half as many lanes as S. */
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
 
     private VectorKernels() {
     }
@@ -75,49 +79,46 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void activate(Activation activation, float[] x, int offset, int n) {
-        int i = 0;
-        // vector body
-        for (; i <= n - L; i += L) {
-            activate(activation, FloatVector.fromArray(S, x, offset + i)).intoArray(x, offset + i);
-        }
-        // vector tail: masked
-        if (i < n) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            activate(activation, FloatVector.fromArray(S, x, offset + i, m)).intoArray(x, offset + i, m);
+        switch (activation) {
+            case TANH -> VectorMath.tanh(x, offset, x, offset, n);
+            case RELU -> relu(x, offset, n);
         }
     }
 
-    private static FloatVector activate(Activation activation, FloatVector x) {
-        return switch (activation) {
-            case TANH -> VectorMath.tanh(x);
-            case RELU -> x.max(0f);
-        };
-    }
-
-    @Override
-    public void activationBackward(Activation activation, float[] y, int yOffset, float[] d, int dOffset, int n) {
-        int i = 0;
-        // vector body
-        for (; i <= n - L; i += L) {
-            FloatVector out = FloatVector.fromArray(S, y, yOffset + i);
-            FloatVector grad = FloatVector.fromArray(S, d, dOffset + i);
-            derivativeTimes(activation, out, grad).intoArray(d, dOffset + i);
-        }
-        // vector tail: masked
-        if (i < n) {
+    private static void relu(float[] x, int offset, int n) {
+        for (int i = 0; i < n; i += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector out = FloatVector.fromArray(S, y, yOffset + i, m);
-            FloatVector grad = FloatVector.fromArray(S, d, dOffset + i, m);
-            derivativeTimes(activation, out, grad).intoArray(d, dOffset + i, m);
+            FloatVector.fromArray(S, x, offset + i, m).max(0f).intoArray(x, offset + i, m);
         }
     }
 
     /** d·f'(a) with f' in terms of the output y: tanh' = 1 − y², relu' = [y > 0]. */
-    private static FloatVector derivativeTimes(Activation activation, FloatVector y, FloatVector d) {
-        return switch (activation) {
-            case TANH -> d.mul(y.mul(y).neg().add(1f));
-            case RELU -> d.blend(0f, y.compare(VectorOperators.GT, 0f).not());
-        };
+    @Override
+    public void activationBackward(Activation activation, float[] y, int yOffset, float[] d, int dOffset, int n) {
+        switch (activation) {
+            case TANH -> tanhBackward(y, yOffset, d, dOffset, n);
+            case RELU -> reluBackward(y, yOffset, d, dOffset, n);
+        }
+    }
+
+    private static void tanhBackward(float[] y, int yOffset, float[] d, int dOffset, int n) {
+        for (int i = 0; i < n; i += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector out = FloatVector.fromArray(S, y, yOffset + i, m);
+            FloatVector.fromArray(S, d, dOffset + i, m).mul(out.mul(out).neg().add(1f)).intoArray(d, dOffset + i, m);
+        }
+    }
+
+    private static void reluBackward(float[] y, int yOffset, float[] d, int dOffset, int n) {
+        for (int i = 0; i < n; i += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector out = FloatVector.fromArray(S, y, yOffset + i, m);
+            FloatVector.fromArray(S, d, dOffset + i, m).blend(0f, out.compare(VectorOperators.GT, 0f).not())
+                    .intoArray(d, dOffset + i, m);
+        }
     }
 
     @Override
@@ -189,87 +190,36 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets, int targetsOffset,
                                       long[] correct) {
-        // logits (R, V), softmaxed in place row by row
-        double loss = 0;
-        for (int r = 0; r < rows; r++) {
-            int row = r * classes;
-            float max = rowMax(logits, row, classes);
-            int best = row;
-            while (best < row + classes - 1 && logits[best] != max) {
-                best++; // first arg-max, as the specification finds it
-            }
-            int target = targets[targetsOffset + r];
-            float targetLogit = logits[row + target];
-            float sum = expMinusMax(logits, row, classes, max);
-            float inv = 1f / sum;
-            scaleRow(logits, row, classes, inv);
-            // −log p[target] = log Σ exp(l − max) − (l[target] − max), exact even when p underflows
-            loss += Math.log(sum) - (targetLogit - max);
-            if (best - row == target) {
-                correct[0]++;
-            }
-        }
-        return loss;
-    }
-
-    /** max of x[at:at+n], n ≥ 1. */
-    private static float rowMax(float[] x, int at, int n) {
-        FloatVector max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-        int v = 0;
-        // vector body
-        for (; v <= n - L; v += L) {
-            max = max.max(FloatVector.fromArray(S, x, at + v));
-        }
-        float result = max.reduceLanes(VectorOperators.MAX);
-        // scalar tail
-        for (; v < n; v++) {
-            result = Math.max(result, x[at + v]);
-        }
-        return result;
-    }
-
-    /** x[at:at+n] = exp(x − max); returns their sum. */
-    private static float expMinusMax(float[] x, int at, int n, float max) {
-        FloatVector sum = FloatVector.zero(S);
-        int v = 0;
-        // vector body
-        for (; v <= n - L; v += L) {
-            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, at + v).sub(max));
-            e.intoArray(x, at + v);
-            sum = sum.add(e);
-        }
-        // vector tail: masked lanes hold exp(0 − max) but are neither stored nor summed
-        if (v < n) {
-            VectorMask<Float> m = S.indexInRange(v, n);
-            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, at + v, m).sub(max));
-            e.intoArray(x, at + v, m);
-            sum = sum.add(e, m);
-        }
-        return VectorMath.sumLanes(sum);
-    }
-
-    /** x[at:at+n] *= scale. */
-    private static void scaleRow(float[] x, int at, int n, float scale) {
-        int v = 0;
-        // vector body
-        for (; v <= n - L; v += L) {
-            FloatVector.fromArray(S, x, at + v).mul(scale).intoArray(x, at + v);
-        }
-        // vector tail: masked
-        if (v < n) {
-            VectorMask<Float> m = S.indexInRange(v, n);
-            FloatVector.fromArray(S, x, at + v, m).mul(scale).intoArray(x, at + v, m);
-        }
+        return SoftmaxCrossEntropy.forward(logits, rows, classes, targets, targetsOffset, correct);
     }
 
     @Override
     public void softmaxCrossEntropyBackward(float[] probs, int rows, int classes, int[] targets, int targetsOffset,
                                             float scale) {
-        // probs (R, V) become scale·(p − onehot(target))
-        for (int r = 0; r < rows; r++) {
-            int row = r * classes;
-            scaleRow(probs, row, classes, scale);
-            probs[row + targets[targetsOffset + r]] -= scale;
+        SoftmaxCrossEntropy.backward(probs, rows, classes, targets, targetsOffset, scale);
+    }
+
+    @Override
+    public double sumOfSquares(float[] x, int offset, int n) {
+        // a float vector widens into two double vectors: its low half squared into low, its high half into high
+        DoubleVector low = DoubleVector.zero(D);
+        DoubleVector high = DoubleVector.zero(D);
+        int i = 0;
+        // vector body
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, offset + i);
+            DoubleVector lowHalf = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector highHalf = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
+            low = low.add(lowHalf.mul(lowHalf));
+            high = high.add(highHalf.mul(highHalf));
         }
+        double[] lanes = VectorMath.doubleLanes();
+        low.add(high).intoArray(lanes, 0);
+        double sum = VectorMath.sumLanes(lanes, D.length());
+        // scalar tail
+        for (; i < n; i++) {
+            sum += (double) x[offset + i] * x[offset + i];
+        }
+        return sum;
     }
 }
