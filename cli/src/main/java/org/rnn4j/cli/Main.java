@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, version = "rnn4j 0.1.0",
         description = "Train, sample, score and inspect recurrent neural network language models.",
         subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InspectCommand.class,
-                GradcheckCommand.class, PlotCommand.class, CommandLine.HelpCommand.class})
+                GradcheckCommand.class, PlotCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input (files, options, checkpoints). */

@@ -1,6 +1,8 @@
 package org.rnn4j.sample;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.rnn4j.model.LanguageModel;
 import org.rnn4j.model.Mode;
@@ -10,53 +12,120 @@ import org.rnn4j.random.Rng;
 import org.rnn4j.text.Vocabulary;
 
 /**
- * Generates text one token at a time, feeding each sample back in: the prime text sets the state, then
- * every step draws from softmax(logits/τ) restricted by top-k and top-p. Buffers are allocated once.
+ * Generates text one token at a time for N streams at once, feeding each draw back in: the prime text
+ * sets the state, then every step draws each stream's next token from softmax(logits/τ) restricted by
+ * top-k and top-p. One step is one (1, N) forward: matrix–vector work for one stream, a thin matrix
+ * product for several. Buffers are allocated once; {@link #next} allocates nothing.
  */
 public final class Sampler {
 
+    /** Receives each generated piece of text, with the stream it belongs to. */
+    @FunctionalInterface
+    public interface PieceListener {
+        void accept(int stream, String piece);
+    }
+
     private final LanguageModel model;
     private final Vocabulary vocabulary;
-    private final Workspace step;         // (1, 1) one token
-    private final RecurrentState state;
+    private final int streams;
+    private final Workspace step;         // (1, N) one token per stream
+    private final RecurrentState state;   // N rows
+    private final int[] tokens;           // (N) each stream's latest token
     private final float[] probabilities;  // (V)
     private final long[] ranked;          // (V) probability bits << 32 | token, for top-k/top-p
 
+    /** A sampler of one stream. */
     public Sampler(LanguageModel model, Vocabulary vocabulary) {
+        this(model, vocabulary, 1);
+    }
+
+    public Sampler(LanguageModel model, Vocabulary vocabulary, int streams) {
+        if (streams < 1) {
+            throw new IllegalArgumentException("a sampler needs at least one stream, got " + streams);
+        }
         this.model = model;
         this.vocabulary = vocabulary;
-        this.step = model.workspace(1, 1);
-        this.state = model.newState(1);
+        this.streams = streams;
+        this.step = model.workspace(1, streams);
+        this.state = model.newState(streams);
+        this.tokens = new int[streams];
         this.probabilities = new float[vocabulary.size()];
         this.ranked = new long[vocabulary.size()];
     }
 
+    public int streams() {
+        return streams;
+    }
+
     /**
-     * Primes with {@code prime} (a newline when empty and the vocabulary has one, else a random token),
-     * then streams up to {@code config.length()} tokens to {@code out}; returns the generated text.
+     * Resets every stream and feeds it {@code prime} (a newline when empty and the vocabulary has one, else
+     * one random token): the next draw continues it.
      */
-    public String generate(String prime, SamplingConfig config, Rng rng, Consumer<String> out) {
+    public void start(String prime, Rng rng) {
         state.reset();
-        int[] primeIds = primeTokens(prime, rng);
-        Workspace primer = primeIds.length > 1 ? model.workspace(primeIds.length - 1, 1) : null;
-        if (primer != null) {
-            System.arraycopy(primeIds, 0, primer.inputs(), 0, primeIds.length - 1);
+        int[] ids = primeTokens(prime, rng);
+        int feed = ids.length - 1;
+        if (feed > 0) {
+            Workspace primer = model.workspace(feed, streams);
+            for (int t = 0; t < feed; t++) {
+                Arrays.fill(primer.inputs(), t * streams, (t + 1) * streams, ids[t]);
+            }
             model.logits(primer, state, Mode.EVALUATION, null);
         }
-        int token = primeIds[primeIds.length - 1];
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < config.length(); i++) {
-            step.inputs()[0] = token;
-            float[] logits = model.logits(step, state, Mode.EVALUATION, null);
-            token = choose(logits, config, rng);
-            String piece = vocabulary.token(token);
-            text.append(piece);
-            out.accept(piece);
-            if (!config.stop().isEmpty() && endsWith(text, config.stop())) {
-                break;
+        Arrays.fill(tokens, ids[feed]);
+    }
+
+    /** Draws every stream's next token; the returned (N) ids are valid until the next call. */
+    public int[] next(SamplingConfig config, Rng rng) {
+        System.arraycopy(tokens, 0, step.inputs(), 0, streams);
+        float[] logits = model.logits(step, state, Mode.EVALUATION, null);
+        int v = probabilities.length;
+        for (int n = 0; n < streams; n++) {
+            tokens[n] = choose(logits, n * v, config, rng);
+        }
+        return tokens;
+    }
+
+    /**
+     * Starts from {@code prime} and streams up to {@code config.length()} tokens of each stream to
+     * {@code out}; a stream that ends with the stop text emits nothing more. Returns the N texts.
+     */
+    public List<String> generate(String prime, SamplingConfig config, Rng rng, PieceListener out) {
+        start(prime, rng);
+        StringBuilder[] texts = new StringBuilder[streams];
+        for (int n = 0; n < streams; n++) {
+            texts[n] = new StringBuilder();
+        }
+        int running = streams;
+        boolean[] stopped = new boolean[streams];
+        for (int i = 0; i < config.length() && running > 0; i++) {
+            int[] drawn = next(config, rng);
+            for (int n = 0; n < streams; n++) {
+                if (stopped[n]) {
+                    continue;
+                }
+                String piece = vocabulary.token(drawn[n]);
+                texts[n].append(piece);
+                out.accept(n, piece);
+                if (!config.stop().isEmpty() && endsWith(texts[n], config.stop())) {
+                    stopped[n] = true;
+                    running--;
+                }
             }
         }
-        return text.toString();
+        List<String> result = new ArrayList<>(streams);
+        for (StringBuilder text : texts) {
+            result.add(text.toString());
+        }
+        return result;
+    }
+
+    /** {@link #generate(String, SamplingConfig, Rng, PieceListener)} for a sampler of one stream. */
+    public String generate(String prime, SamplingConfig config, Rng rng, Consumer<String> out) {
+        if (streams != 1) {
+            throw new IllegalStateException("this sampler runs " + streams + " streams; use the multi-stream generate");
+        }
+        return generate(prime, config, rng, (stream, piece) -> out.accept(piece)).get(0);
     }
 
     private int[] primeTokens(String prime, Rng rng) {
@@ -69,13 +138,13 @@ public final class Sampler {
         return new int[] {(int) Math.floorMod(rng.nextLong(), (long) vocabulary.size())};
     }
 
-    /** Picks the next token from the (V) logits. */
-    int choose(float[] logits, SamplingConfig config, Rng rng) {
+    /** Picks the next token from the V logits at {@code logits[offset..]}. */
+    private int choose(float[] logits, int offset, SamplingConfig config, Rng rng) {
         int v = probabilities.length;
         if (config.decoding() == Decoding.GREEDY) {
             int best = 0;
             for (int i = 1; i < v; i++) {
-                if (logits[i] > logits[best]) {
+                if (logits[offset + i] > logits[offset + best]) {
                     best = i;
                 }
             }
@@ -83,11 +152,11 @@ public final class Sampler {
         }
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < v; i++) {
-            max = Math.max(max, logits[i]);
+            max = Math.max(max, logits[offset + i]);
         }
         float sum = 0f;
         for (int i = 0; i < v; i++) {
-            probabilities[i] = (float) Math.exp((logits[i] - max) / config.temperature());
+            probabilities[i] = (float) Math.exp((logits[offset + i] - max) / config.temperature());
             sum += probabilities[i];
         }
         for (int i = 0; i < v; i++) {
