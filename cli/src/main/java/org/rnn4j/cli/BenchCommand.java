@@ -41,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--windows", description = "Timed windows; the median is reported (default: ${DEFAULT-VALUE})", defaultValue = "7")
     int windows;
 
+    @Option(names = "--streams", description = "Streams sampled at once in C5 (default: ${DEFAULT-VALUE}, as the peers)", defaultValue = "1")
+    int streams;
+
     @Option(names = "--seed", description = "Random seed of weights and data (default: ${DEFAULT-VALUE})", defaultValue = "42")
     long seed;
 
@@ -50,8 +53,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         threads.apply();
-        if (windows < 1 || !(warmupSeconds >= 0) || !(windowSeconds > 0)) {
-            throw new IllegalArgumentException("--windows must be at least 1, --warmup zero or more and --window positive");
+        if (windows < 1 || streams < 1 || !(warmupSeconds >= 0) || !(windowSeconds > 0)) {
+            throw new IllegalArgumentException("--windows and --streams must be at least 1, --warmup zero or more and --window positive");
         }
         String mode = "t" + Parallel.threads();
         System.out.printf(Locale.ROOT, "rnn4j bench: kernels %s, %d thread(s), Java %s, %d cores, seed %d%n",
@@ -59,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), seed);
         for (BenchConfig config : configs == null || configs.isEmpty() ? EnumSet.allOf(BenchConfig.class) : EnumSet.copyOf(configs)) {
             resetHeapPeaks();
-            BenchWorkload workload = config.sampling ? new SamplingWorkload(config, seed) : new TrainingWorkload(config, seed);
+            BenchWorkload workload = config.sampling ? new SamplingWorkload(config, streams, seed) : new TrainingWorkload(config, seed);
             System.out.printf(Locale.ROOT, "%s  %s (%,d parameters, %.2f MFLOP/token)%n", config, config.description,
                     workload.parameters(), config.flopsPerToken() / 1e6);
             Throughput result = Throughput.measure(workload, warmupSeconds, windowSeconds, windows);
@@ -72,10 +75,10 @@ final class BenchCommand implements Callable<Integer> {
                     result.bytesPerStep(), heapMb,
                     rssMb < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB (process so far)", rssMb));
             System.out.printf(Locale.ROOT, "RESULT peer=rnn4j config=%s mode=%s tokens_per_s=%.1f min=%.1f max=%.1f step_ms=%.3f "
-                            + "windows=%dx%dsteps gflops=%.1f heap_mb=%.0f rss_mb=%.0f alloc_bytes_per_step=%.0f%n",
+                            + "windows=%dx%dsteps gflops=%.1f heap_mb=%.0f rss_mb=%.0f alloc_bytes_per_step=%.0f streams=%d%n",
                     config, mode, result.median(), result.min(), result.max(),
                     1000.0 * workload.tokensPerStep() / result.median(), result.windows(), result.stepsPerWindow(),
-                    gflops, heapMb, rssMb, result.bytesPerStep());
+                    gflops, heapMb, rssMb, result.bytesPerStep(), config.sampling ? streams : config.batch);
             System.out.flush();
         }
         return 0;

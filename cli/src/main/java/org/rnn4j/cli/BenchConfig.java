@@ -19,7 +19,7 @@ enum BenchConfig {
             CellKind.LSTM, 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false),
     C4("GRU 2×512, embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
             CellKind.GRU, 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false),
-    C5("sampling from the C3 model, 1 stream, temperature 0.8",
+    C5("sampling from the C3 model, temperature 0.8",
             CellKind.LSTM, 2, 512, 512, 1, 1, OptimizerKind.ADAM, 2e-3f, 5f, 0f, true);
 
     static final int VOCABULARY = 65;

@@ -12,7 +12,7 @@ import org.rnn4j.sample.Sampler;
 import org.rnn4j.sample.SamplingConfig;
 import org.rnn4j.text.Vocabulary;
 
-/** Token-by-token generation from a freshly initialized model of a benchmark configuration. */
+/** Token-by-token generation of N streams from a freshly initialized model of a benchmark configuration. */
 final class SamplingWorkload implements BenchWorkload {
 
     private static final SamplingConfig SAMPLING = new SamplingConfig(1, 0.8f, 0, 1f, Decoding.SAMPLE, "");
@@ -21,11 +21,11 @@ final class SamplingWorkload implements BenchWorkload {
     private final Sampler sampler;
     private final Rng rng;
 
-    SamplingWorkload(BenchConfig config, long seed) {
+    SamplingWorkload(BenchConfig config, int streams, long seed) {
         this.rng = new Rng(seed);
         this.model = new LanguageModel(config.model(), KernelProvider.kernels());
         Initializer.initialize(model, Initialization.pytorch(), rng);
-        this.sampler = new Sampler(model, letters(), config.batch);
+        this.sampler = new Sampler(model, letters(), streams);
         sampler.start("", rng);
     }
 

@@ -2,6 +2,7 @@ package org.rnn4j.model;
 
 import org.rnn4j.kernel.Activation;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.Transpose;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Gru;
 import org.rnn4j.nn.LayerInput;
@@ -19,6 +20,9 @@ import org.rnn4j.tensor.Parameters;
  * The loss is the mean over the window's T·N positions, in nats.
  */
 public final class LanguageModel {
+
+    /** Largest first-layer projection table (V·G·H floats) an inference workspace precomputes. */
+    private static final long PROJECTION_TABLE_LIMIT = 1 << 22;
 
     private final ModelConfig config;
     private final Kernels kernels;
@@ -62,7 +66,26 @@ public final class LanguageModel {
 
     /** Buffers for windows of T steps × N rows. */
     public Workspace workspace(int steps, int rows) {
-        return new Workspace(config, layers, steps, rows);
+        return new Workspace(config, layers, steps, rows, null);
+    }
+
+    /**
+     * Buffers for running windows forward only, as sampling does: when the vocabulary is small enough,
+     * the first layer's input projection of every token is computed now and each step copies rows of it
+     * instead of multiplying. The workspace reflects the parameters as they are now; it cannot train.
+     */
+    public Workspace inferenceWorkspace(int steps, int rows) {
+        int gateWidth = config.cell().gates() * config.hiddenSize();
+        if (embedding == null || (long) config.vocabularySize() * gateWidth > PROJECTION_TABLE_LIMIT) {
+            return workspace(steps, rows);
+        }
+        var layout = parameters.layout();
+        float[] table = new float[config.vocabularySize() * gateWidth];
+        kernels.gemm(Transpose.NO_TRANS, Transpose.TRANS, config.vocabularySize(), gateWidth, config.embeddingSize(), 1f,
+                parameters.values(), layout.get(ModelLayout.EMBEDDING).offset(), config.embeddingSize(),
+                parameters.values(), layout.get(ModelLayout.weightIh(0)).offset(), config.embeddingSize(),
+                0f, table, 0, gateWidth);
+        return new Workspace(config, layers, steps, rows, table);
     }
 
     /** A zero state for N rows. */
@@ -92,7 +115,7 @@ public final class LanguageModel {
     public float[] logits(Workspace ws, RecurrentState state, Mode mode, Rng rng) {
         int count = ws.steps * ws.rows;
         boolean dropping = mode == Mode.TRAINING && config.dropout() > 0f;
-        if (embedding != null) {
+        if (ws.embedded != null) {
             embedding.forward(ws.inputs, count, ws.embedded);
         }
         for (int l = 0; l < layers.length; l++) {
@@ -122,7 +145,7 @@ public final class LanguageModel {
             }
             ws.windows[l].backward(input(ws, l, dropping), ws.dOutputs[l], ws.dStates[l]);
         }
-        if (embedding != null) {
+        if (ws.dEmbedded != null) {
             embedding.backward(ws.inputs, count, ws.dEmbedded);
         }
     }

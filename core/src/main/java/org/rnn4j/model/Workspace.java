@@ -4,6 +4,7 @@ import org.rnn4j.nn.DenseInput;
 import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.LayerInput;
 import org.rnn4j.nn.OneHotInput;
+import org.rnn4j.nn.ProjectedTokens;
 import org.rnn4j.nn.RecurrentLayer;
 
 /**
@@ -17,7 +18,7 @@ public final class Workspace {
     final int rows;
     final int[] inputs;                  // (T·N) token ids
     final int[] targets;                 // (T·N) next-token ids
-    final float[] embedded;              // (T·N, E) embedding rows, or null for one-hot input
+    final float[] embedded;              // (T·N, E) embedding rows, or null for one-hot or projected input
     final float[] dEmbedded;             // (T·N, E)
     final RecurrentLayer.Window[] windows;
     final float[][] dOutputs;            // per layer (T·N, H) dL/d(layer output)
@@ -29,7 +30,11 @@ public final class Workspace {
     final float[] logits;                // (T·N, V) logits, then probabilities
     final long[] correct = new long[1];  // arg-max hits of the last forward
 
-    Workspace(ModelConfig config, RecurrentLayer[] layers, int steps, int rows) {
+    /**
+     * Buffers for T×N windows. {@code inputTable}, when not null, is the first layer's input projection of
+     * every token (V, G·H), and the embedding is skipped: see {@link ProjectedTokens}.
+     */
+    Workspace(ModelConfig config, RecurrentLayer[] layers, int steps, int rows, float[] inputTable) {
         if (steps <= 0 || rows <= 0) {
             throw new IllegalArgumentException("a window needs positive steps and rows, got " + steps + "×" + rows);
         }
@@ -40,8 +45,9 @@ public final class Workspace {
         int l = config.layers();
         this.inputs = new int[count];
         this.targets = new int[count];
-        this.embedded = config.oneHotInput() ? null : new float[count * config.embeddingSize()];
-        this.dEmbedded = config.oneHotInput() ? null : new float[count * config.embeddingSize()];
+        boolean embeds = !config.oneHotInput() && inputTable == null;
+        this.embedded = embeds ? new float[count * config.embeddingSize()] : null;
+        this.dEmbedded = embeds ? new float[count * config.embeddingSize()] : null;
         this.windows = new RecurrentLayer.Window[l];
         this.dOutputs = new float[l][];
         this.dStates = new float[l][];
@@ -59,9 +65,14 @@ public final class Workspace {
                 dropped[layer] = new float[count * h];
             }
         }
-        LayerInput first = config.oneHotInput()
-                ? new OneHotInput(inputs, config.vocabularySize())
-                : new DenseInput(embedded, 0, config.embeddingSize(), dEmbedded);
+        LayerInput first;
+        if (inputTable != null) {
+            first = new ProjectedTokens(inputs, config.embeddingSize(), inputTable);
+        } else if (config.oneHotInput()) {
+            first = new OneHotInput(inputs, config.vocabularySize());
+        } else {
+            first = new DenseInput(embedded, 0, config.embeddingSize(), dEmbedded);
+        }
         plainInputs[0] = first;
         droppedInputs[0] = first;
         for (int layer = 1; layer < l; layer++) {

@@ -46,7 +46,7 @@ public final class Sampler {
         this.model = model;
         this.vocabulary = vocabulary;
         this.streams = streams;
-        this.step = model.workspace(1, streams);
+        this.step = model.inferenceWorkspace(1, streams);
         this.state = model.newState(streams);
         this.tokens = new int[streams];
         this.probabilities = new float[vocabulary.size()];
@@ -66,7 +66,7 @@ public final class Sampler {
         int[] ids = primeTokens(prime, rng);
         int feed = ids.length - 1;
         if (feed > 0) {
-            Workspace primer = model.workspace(feed, streams);
+            Workspace primer = model.inferenceWorkspace(feed, streams);
             for (int t = 0; t < feed; t++) {
                 Arrays.fill(primer.inputs(), t * streams, (t + 1) * streams, ids[t]);
             }

@@ -95,6 +95,22 @@ class LanguageModelTest {
         assertEquals(Math.log(config.vocabularySize()), loss, 1e-6);
     }
 
+    @ParameterizedTest
+    @MethodSource("configs")
+    void inferenceWorkspaceGivesTheSameLogits(ModelConfig config) {
+        LanguageModel model = randomModel(config, 6);
+        int rows = 2;
+        int steps = 5;
+        int[] tokens = randomTokens(config.vocabularySize(), (steps + 1) * rows, 8);
+        Workspace training = model.workspace(steps, rows);
+        Workspace inference = model.inferenceWorkspace(steps, rows);
+        fill(training, tokens, 0, steps, rows);
+        fill(inference, tokens, 0, steps, rows);
+        float[] expected = model.logits(training, model.newState(rows), Mode.EVALUATION, null).clone();
+        float[] actual = model.logits(inference, model.newState(rows), Mode.EVALUATION, null);
+        assertArrayEquals(expected, actual, 1e-5f);
+    }
+
     static LanguageModel randomModel(ModelConfig config, long seed) {
         LanguageModel model = new LanguageModel(config, KernelProvider.kernels());
         Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.5f, 0f, false), new Rng(seed));

@@ -32,6 +32,26 @@ class SamplerTest {
     }
 
     @Test
+    void streamsAreDrawnTogetherAndReproducibly() {
+        var config = new SamplingConfig(40, 1f, 0, 1f, Decoding.SAMPLE, "");
+        Sampler batched = new Sampler(model(), vocabulary, 3);
+        var texts = batched.generate("ab", config, new Rng(5), (stream, piece) -> { });
+        assertEquals(3, texts.size());
+        assertEquals(texts, batched.generate("ab", config, new Rng(5), (stream, piece) -> { }));
+        assertNotEquals(texts.get(0), texts.get(1));
+        texts.forEach(text -> assertEquals(40, text.codePointCount(0, text.length())));
+    }
+
+    @Test
+    void greedyStreamsAllFollowTheSinglePath() {
+        var config = new SamplingConfig(25, 1f, 0, 1f, Decoding.GREEDY, "");
+        String single = sampler.generate("ab", config, new Rng(1), piece -> { });
+        for (String text : new Sampler(model(), vocabulary, 4).generate("ab", config, new Rng(2), (stream, piece) -> { })) {
+            assertEquals(single, text);
+        }
+    }
+
+    @Test
     void topKOfOneAndTinyTopPAreGreedy() {
         String greedy = sampler.generate("a", new SamplingConfig(30, 1f, 0, 1f, Decoding.GREEDY, ""), new Rng(1), p -> { });
         assertEquals(greedy, sampler.generate("a", new SamplingConfig(30, 1f, 1, 1f, Decoding.SAMPLE, ""), new Rng(2), p -> { }));

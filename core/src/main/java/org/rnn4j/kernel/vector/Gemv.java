@@ -20,7 +20,7 @@ final class Gemv {
     /** Column block of the axpy form: four vectors of accumulators. */
     private static final int COLS = 4 * L;
     /** Below this many multiply-adds one thread does the whole product. */
-    private static final long SERIAL = 1 << 17;
+    private static final long SERIAL = 1 << 20;
 
     private static final ThreadLocal<Call> CALLS = ThreadLocal.withInitial(Call::new);
 
