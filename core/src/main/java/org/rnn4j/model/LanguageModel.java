@@ -71,21 +71,31 @@ public final class LanguageModel {
 
     /**
      * Buffers for running windows forward only, as sampling does: when the vocabulary is small enough,
-     * the first layer's input projection of every token is computed now and each step copies rows of it
-     * instead of multiplying. The workspace reflects the parameters as they are now; it cannot train.
+     * the first layer's input projection of every token is precomputed and each step copies rows of it
+     * instead of multiplying. The projection is a snapshot of the parameters: call
+     * {@link #refreshProjection} after they change. The workspace cannot train.
      */
     public Workspace inferenceWorkspace(int steps, int rows) {
         int gateWidth = config.cell().gates() * config.hiddenSize();
         if (embedding == null || (long) config.vocabularySize() * gateWidth > PROJECTION_TABLE_LIMIT) {
             return workspace(steps, rows);
         }
+        Workspace ws = new Workspace(config, layers, steps, rows, new float[config.vocabularySize() * gateWidth]);
+        refreshProjection(ws);
+        return ws;
+    }
+
+    /** Recomputes an inference workspace's token projection E·W_ih0ᵀ from the current parameters. */
+    public void refreshProjection(Workspace ws) {
+        if (ws.inputTable == null) {
+            return;
+        }
         var layout = parameters.layout();
-        float[] table = new float[config.vocabularySize() * gateWidth];
+        int gateWidth = config.cell().gates() * config.hiddenSize();
         kernels.gemm(Transpose.NO_TRANS, Transpose.TRANS, config.vocabularySize(), gateWidth, config.embeddingSize(), 1f,
                 parameters.values(), layout.get(ModelLayout.EMBEDDING).offset(), config.embeddingSize(),
                 parameters.values(), layout.get(ModelLayout.weightIh(0)).offset(), config.embeddingSize(),
-                0f, table, 0, gateWidth);
-        return new Workspace(config, layers, steps, rows, table);
+                0f, ws.inputTable, 0, gateWidth);
     }
 
     /** A zero state for N rows. */

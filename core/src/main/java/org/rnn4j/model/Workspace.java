@@ -27,6 +27,7 @@ public final class Workspace {
     final float[][] dropped;             // per layer (T·N, H) output after dropout
     final LayerInput[] plainInputs;      // per layer: what it reads when evaluating
     final LayerInput[] droppedInputs;    // per layer: what it reads when training with dropout
+    final float[] inputTable;            // (V, G·H) first-layer projection of every token, or null
     final float[] logits;                // (T·N, V) logits, then probabilities
     final long[] correct = new long[1];  // arg-max hits of the last forward
 
@@ -40,6 +41,7 @@ public final class Workspace {
         }
         this.steps = steps;
         this.rows = rows;
+        this.inputTable = inputTable;
         int count = Math.multiplyExact(steps, rows);
         int h = config.hiddenSize();
         int l = config.layers();

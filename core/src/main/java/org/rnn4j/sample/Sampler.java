@@ -59,20 +59,18 @@ public final class Sampler {
 
     /**
      * Resets every stream and feeds it {@code prime} (a newline when empty and the vocabulary has one, else
-     * one random token): the next draw continues it.
+     * one random token), one token per step: the next draw continues it. Picks up the model's current
+     * parameters, so one sampler serves a model that is still training.
      */
     public void start(String prime, Rng rng) {
+        model.refreshProjection(step);
         state.reset();
         int[] ids = primeTokens(prime, rng);
-        int feed = ids.length - 1;
-        if (feed > 0) {
-            Workspace primer = model.inferenceWorkspace(feed, streams);
-            for (int t = 0; t < feed; t++) {
-                Arrays.fill(primer.inputs(), t * streams, (t + 1) * streams, ids[t]);
-            }
-            model.logits(primer, state, Mode.EVALUATION, null);
+        for (int t = 0; t < ids.length - 1; t++) {
+            Arrays.fill(step.inputs(), 0, streams, ids[t]);
+            model.logits(step, state, Mode.EVALUATION, null);
         }
-        Arrays.fill(tokens, ids[feed]);
+        Arrays.fill(tokens, ids[ids.length - 1]);
     }
 
     /** Draws every stream's next token; the returned (N) ids are valid until the next call. */

@@ -43,6 +43,16 @@ class SamplerTest {
     }
 
     @Test
+    void aSamplerFollowsParametersThatChangeAfterItWasMade() {
+        LanguageModel model = model();
+        Sampler early = new Sampler(model, vocabulary);
+        Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.8f, 0f, false), new Rng(11));
+        var config = new SamplingConfig(30, 1f, 0, 1f, Decoding.GREEDY, "");
+        assertEquals(new Sampler(model, vocabulary).generate("ab", config, new Rng(1), p -> { }),
+                early.generate("ab", config, new Rng(1), p -> { }));
+    }
+
+    @Test
     void greedyStreamsAllFollowTheSinglePath() {
         var config = new SamplingConfig(25, 1f, 0, 1f, Decoding.GREEDY, "");
         String single = sampler.generate("ab", config, new Rng(1), piece -> { });
