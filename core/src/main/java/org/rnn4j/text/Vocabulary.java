@@ -14,6 +14,13 @@ import org.rnn4j.InvalidInputException;
  */
 public final class Vocabulary {
 
+    /** Word models: stands for every word outside the vocabulary. */
+    public static final String UNKNOWN = "<unk>";
+    /** Word models: the token before a sentence's first word. */
+    public static final String SENTENCE_START = "<s>";
+    /** Word models: the token after a sentence's last word. */
+    public static final String SENTENCE_END = "</s>";
+
     private final List<String> tokens;
     private final Map<String, Integer> ids;
 
