@@ -39,7 +39,13 @@ public final class Main {
             err.flush();
             return BAD_INPUT;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(Preset.expand(args));
+        } catch (InvalidInputException e) {
+            commandLine.getErr().println("rnn4j: " + e.getMessage());
+            commandLine.getErr().flush();
+            return BAD_INPUT;
+        }
     }
 
     private static int exitCode(Exception exception) {

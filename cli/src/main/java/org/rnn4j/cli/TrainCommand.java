@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.data.Batching;
 import org.rnn4j.model.CellKind;
 import org.rnn4j.model.InitScheme;
 import org.rnn4j.model.Initialization;
@@ -21,6 +22,9 @@ import org.rnn4j.optim.OptimizerConfig;
 import org.rnn4j.optim.OptimizerKind;
 import org.rnn4j.optim.ScheduleConfig;
 import org.rnn4j.optim.ScheduleKind;
+import org.rnn4j.nlp.Casing;
+import org.rnn4j.nlp.Tokenization;
+import org.rnn4j.nlp.TokenizerMode;
 import org.rnn4j.random.Rng;
 import org.rnn4j.text.Corpus;
 import org.rnn4j.text.TextLoader;
@@ -33,15 +37,36 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rnn4j train}: trains a character language model; with no options, on the bundled tiny-shakespeare. */
+/** {@code rnn4j train}: trains a character or word language model; with no options, on the bundled tiny-shakespeare. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a character-level language model (default: an LSTM on the bundled tiny-shakespeare).")
+        description = "Train a character- or word-level language model (default: a character LSTM on the bundled tiny-shakespeare).")
 final class TrainCommand implements Runnable {
 
     static final String BUNDLED_CORPUS = "tinyshakespeare.txt";
 
     @Option(names = "--text", paramLabel = "FILE", description = "UTF-8 text file, or folder of .txt files (default: bundled tiny-shakespeare)")
     Path text;
+
+    @Option(names = "--valid-text", paramLabel = "FILE", description = "Validate on this text; then all of --text trains")
+    Path validText;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "ptb-small or ptb-medium: the Penn Treebank LSTMs of Zaremba et al. (2014); options given here override it")
+    String preset;
+
+    @Option(names = "--level", description = "char or word tokens (default: ${DEFAULT-VALUE})", defaultValue = "char")
+    String level;
+
+    @Option(names = "--vocab-size", description = "Word models: keep the N most frequent words, the rest become <unk> (default: ${DEFAULT-VALUE})", defaultValue = "10000")
+    int vocabSize;
+
+    @Option(names = "--tokenizer", description = "Word models: opennlp (English as written) or whitespace (one tokenized sentence per line) (default: ${DEFAULT-VALUE})", defaultValue = "opennlp")
+    String tokenizer;
+
+    @Option(names = "--lowercase", description = "Word models: lower-case every word")
+    boolean lowercase;
+
+    @Option(names = "--mode", description = "stream (sentences joined, truncated BPTT) or sentence (one padded sentence per row; word models) (default: ${DEFAULT-VALUE})", defaultValue = "stream")
+    String mode;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder for checkpoints, metrics and plot (default: runs/<cell>-<time>)")
     Path out;
@@ -61,8 +86,11 @@ final class TrainCommand implements Runnable {
     @Option(names = "--wordvec-size", description = "Embedding size; 0 feeds one-hot vectors (default: ${DEFAULT-VALUE})", defaultValue = "64")
     int wordvecSize;
 
-    @Option(names = "--dropout", description = "Dropout on each layer's output (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    @Option(names = "--dropout", description = "Dropout on the embedding and on each layer's output (default: ${DEFAULT-VALUE})", defaultValue = "0")
     float dropout;
+
+    @Option(names = "--tie-weights", description = "Use the embedding as the output layer's weight (needs --wordvec-size = --rnn-size)")
+    boolean tieWeights;
 
     @Option(names = "--batch-size", description = "Parallel streams B (default: ${DEFAULT-VALUE})", defaultValue = "32")
     int batchSize;
@@ -167,19 +195,19 @@ final class TrainCommand implements Runnable {
             throw new InvalidInputException(resume + " was trained on another text than the bundled tiny-shakespeare;"
                     + " resume with --text and the text it was trained on");
         }
+        Corpus corpus = corpus(corpusText, checkpoint);
         ModelConfig modelConfig;
         TrainConfig trainConfig;
-        Vocabulary vocabulary;
         if (checkpoint != null) {
             modelConfig = checkpoint.model();
             trainConfig = withLimits(checkpoint.training());
-            vocabulary = checkpoint.vocabulary();
         } else {
-            vocabulary = Vocabulary.ofCodePoints(corpusText);
-            modelConfig = new ModelConfig(CellKind.fromId(cell), vocabulary.size(), wordvecSize, rnnSize, numLayers, dropout);
+            modelConfig = modelConfig(corpus.vocabulary().size());
             trainConfig = trainConfig();
         }
-        Corpus corpus = encode(corpusText, vocabulary, checkpoint);
+        if (trainConfig.batching() == Batching.SENTENCES && !corpus.words()) {
+            throw new InvalidInputException("--mode sentence needs a word model (--level word): characters have no sentences to pad");
+        }
         Path folder = out != null ? out : checkpoint != null ? resume.toAbsolutePath().getParent() : defaultFolder();
 
         LanguageModel model = new LanguageModel(modelConfig, KernelProvider.kernels());
@@ -225,34 +253,66 @@ final class TrainCommand implements Runnable {
         }
     }
 
+    private ModelConfig modelConfig(int vocabularySize) {
+        if (tieWeights && wordvecSize == 0) {
+            throw new InvalidInputException("--tie-weights needs an embedding: set --wordvec-size to the --rnn-size (" + rnnSize + ")");
+        }
+        if (tieWeights && zeroDecoder) {
+            throw new InvalidInputException("--zero-decoder would zero the tied embedding too; drop one of --tie-weights and --zero-decoder");
+        }
+        return new ModelConfig(CellKind.fromId(cell), vocabularySize, wordvecSize, rnnSize, numLayers, dropout, tieWeights);
+    }
+
     private TrainConfig trainConfig() {
         var optimizerKind = OptimizerKind.fromId(optimizer);
         var optimizerConfig = new OptimizerConfig(optimizerKind, momentum, decayRate, beta1, beta2, 1e-8f,
                 optimizerKind == OptimizerKind.ADAMW && weightDecay == 0f ? 0.01f : weightDecay);
         var schedule = new ScheduleConfig(ScheduleKind.fromId(lrSchedule), lrDecay, lrDecayAfter, lrPatience);
         var initialization = new Initialization(InitScheme.valueOf(init.toUpperCase()), initScale, forgetBias, zeroDecoder);
-        return new TrainConfig(batchSize, seqLength, epochs, maxSteps, minutes, patience, optimizerConfig, learningRate,
-                schedule, gradClip, clipValue, evalEvery, sampleEvery, logEvery, initialization, seed);
+        return new TrainConfig(Batching.fromId(mode), batchSize, seqLength, epochs, maxSteps, minutes, patience, optimizerConfig,
+                learningRate, schedule, gradClip, clipValue, evalEvery, sampleEvery, logEvery, initialization, seed);
     }
 
     /** A resumed run keeps its settings; only the limits given on this command line change. */
     private TrainConfig withLimits(TrainConfig saved) {
-        return new TrainConfig(saved.batchSize(), saved.seqLength(), Math.max(saved.epochs(), epochs), maxSteps, minutes,
+        return new TrainConfig(saved.batching(), saved.batchSize(), saved.seqLength(), Math.max(saved.epochs(), epochs), maxSteps, minutes,
                 saved.patience(), saved.optimizer(), saved.learningRate(), saved.schedule(), saved.gradClip(),
                 saved.clipValue(), saved.evalEvery(), saved.sampleEvery(), saved.logEvery(), saved.initialization(),
                 saved.seed());
     }
 
-    private Corpus encode(String corpusText, Vocabulary vocabulary, Checkpoint checkpoint) {
+    /** The text as characters or words, encoded with the checkpoint's vocabulary when resuming. */
+    private Corpus corpus(String corpusText, Checkpoint checkpoint) {
+        boolean words = checkpoint != null ? checkpoint.words() : level(level);
+        Vocabulary vocabulary = checkpoint == null ? null : checkpoint.vocabulary();
+        if (words) {
+            Tokenization tokenization = checkpoint != null ? Tokenization.fromJson(checkpoint.tokenizer())
+                    : new Tokenization(TokenizerMode.fromId(tokenizer), lowercase ? Casing.LOWERCASE : Casing.AS_WRITTEN);
+            return TrainingText.words(corpusText, validText, tokenization, vocabulary, vocabSize, trainFrac, valFrac, System.out);
+        }
         if (checkpoint != null) {
-            for (int codePoint : corpusText.codePoints().distinct().sorted().toArray()) {
-                if (!vocabulary.contains(Character.toString(codePoint))) {
-                    throw new InvalidInputException("this corpus has characters the checkpoint's vocabulary lacks, such as "
-                            + Vocabulary.describe(codePoint) + "; resume with the text the model was trained on");
-                }
+            requireKnownCharacters(corpusText, vocabulary);
+        }
+        return TrainingText.characters(corpusText, validText == null ? null : TextLoader.read(validText), vocabulary,
+                trainFrac, valFrac);
+    }
+
+    /** True for word, false for char; refuses anything else. */
+    private static boolean level(String level) {
+        return switch (level) {
+            case "word" -> true;
+            case "char" -> false;
+            default -> throw new InvalidInputException("unknown --level '" + level + "': choose char or word");
+        };
+    }
+
+    private static void requireKnownCharacters(String corpusText, Vocabulary vocabulary) {
+        for (int codePoint : corpusText.codePoints().distinct().sorted().toArray()) {
+            if (!vocabulary.contains(Character.toString(codePoint))) {
+                throw new InvalidInputException("this corpus has characters the checkpoint's vocabulary lacks, such as "
+                        + Vocabulary.describe(codePoint) + "; resume with the text the model was trained on");
             }
         }
-        return Corpus.ofCharacters(corpusText, vocabulary, trainFrac, valFrac);
     }
 
     private Path defaultFolder() {

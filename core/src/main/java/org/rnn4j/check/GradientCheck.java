@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.check.ReferenceModel.State;
 import org.rnn4j.check.ReferenceModel.Window;
+import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.CellKind;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.tensor.ParameterLayout;
@@ -223,6 +224,9 @@ public final class GradientCheck {
             for (int i = 0; i < inputs.length; i++) {
                 inputs[i] = random.nextInt(config.vocabularySize());
                 targets[i] = random.nextInt(config.vocabularySize());
+            }
+            if (targets.length > 1) {
+                targets[targets.length - 1] = Kernels.PADDING; // the last row's last step pads, so masking is checked too
             }
             State initial = State.zeros(config, options.rows());
             for (double[] h : initial.h()) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.rnn4j.check.ReferenceCell.Step;
 import org.rnn4j.check.ReferenceCell.StepGradients;
+import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.CellKind;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
@@ -21,8 +22,9 @@ import org.rnn4j.tensor.Tensor;
  * <p>For step t and row n, layer 0 reads x = embedding.weight[inputs[t·N + n]] (E), or the one-hot
  * vector of the token (V); layer l reads h_t of layer l − 1. Each layer computes
  * ai = W_ih·x + b_ih and ah = W_hh·h_{t−1} + b_hh (G·H) and its cell's pointwise step
- * ({@link ReferenceRnn}, {@link ReferenceLstm}, {@link ReferenceGru}). Logits z = W_dec·h_top + b_dec (V);
- * loss J = (1 / T·N) Σ_{t,n} −log softmax(z)[targets[t·N + n]].
+ * ({@link ReferenceRnn}, {@link ReferenceLstm}, {@link ReferenceGru}). Logits z = W_dec·h_top + b_dec (V),
+ * where W_dec is embedding.weight when the weights are tied; loss J = (1 / S) Σ_{t,n} −log softmax(z)[targets[t·N + n]]
+ * over the S positions whose target is not {@link Kernels#PADDING}.
  *
  * <p>Parameters are one flat {@code double[]} in the layout of {@link ModelLayout#of(ModelConfig)}
  * (each tensor row-major at {@link Tensor#offset()}); gradients share that layout. Nothing here is
@@ -49,12 +51,12 @@ public final class ReferenceModel {
             inputAffine[l] = Affine.of(layout.get(ModelLayout.weightIh(l)), layout.get(ModelLayout.biasIh(l)));
             recurrentAffine[l] = Affine.of(layout.get(ModelLayout.weightHh(l)), layout.get(ModelLayout.biasHh(l)));
         }
-        this.decoder = Affine.of(layout.get(ModelLayout.DECODER_WEIGHT), layout.get(ModelLayout.DECODER_BIAS));
+        this.decoder = Affine.of(layout.get(ModelLayout.decoderWeight(config)), layout.get(ModelLayout.DECODER_BIAS));
     }
 
     /**
      * T steps of N rows: {@code inputs} and {@code targets} are token ids in [0, V), both (T·N) step-major,
-     * entry t·N + n. The arrays are copied.
+     * entry t·N + n; a target may be {@link Kernels#PADDING}. The arrays are copied.
      */
     public record Window(int[] inputs, int[] targets, int steps, int rows) {
 
@@ -170,6 +172,7 @@ public final class ReferenceModel {
     private record Activations(Window window,
                                Step[][][] steps,            // [T][L][N] per step, layer, row
                                double[][][] probabilities,  // [T][N] (V) softmax(z)
+                               int scored,                  // S: positions with a target
                                double loss) {
     }
 
@@ -185,6 +188,7 @@ public final class ReferenceModel {
         Step[][][] cache = new Step[steps][config.layers()][rows];
         double[][][] probabilities = new double[steps][rows][];
         double lossSum = 0;
+        int scored = 0;
         for (int t = 0; t < steps; t++) {
             for (int n = 0; n < rows; n++) {
                 double[] x = layerZeroInput(params, token(inputs[t * rows + n])); // (D_0)
@@ -201,12 +205,14 @@ public final class ReferenceModel {
                 }
                 double[] logits = new double[config.vocabularySize()]; // (V)
                 decoder.forward(params, x, logits);
-                int target = token(targets[t * rows + n]);
                 probabilities[t][n] = softmax(logits);
-                lossSum += logSumExp(logits) - logits[target];
+                if (targets[t * rows + n] != Kernels.PADDING) {
+                    lossSum += logSumExp(logits) - logits[token(targets[t * rows + n])];
+                    scored++;
+                }
             }
         }
-        return new Activations(window, cache, probabilities, lossSum / (steps * rows));
+        return new Activations(window, cache, probabilities, scored, lossSum / scored);
     }
 
     private void backward(double[] params, Activations activations, double[] gradients, State initialGradients) {
@@ -223,11 +229,14 @@ public final class ReferenceModel {
         for (int t = steps - 1; t >= 0; t--) {
             for (int n = 0; n < rows; n++) {
                 Step[][] column = activations.steps()[t]; // [L][N]
-                // dJ/dz = (softmax(z) − onehot(target)) / (T·N)
-                double[] dLogits = activations.probabilities()[t][n].clone(); // (V)
-                dLogits[targets[t * rows + n]] -= 1.0;
-                for (int v = 0; v < dLogits.length; v++) {
-                    dLogits[v] /= steps * rows;
+                // dJ/dz = (softmax(z) − onehot(target)) / S, zero at padding
+                double[] dLogits = new double[config.vocabularySize()]; // (V)
+                if (targets[t * rows + n] != Kernels.PADDING) {
+                    dLogits = activations.probabilities()[t][n].clone();
+                    dLogits[targets[t * rows + n]] -= 1.0;
+                    for (int v = 0; v < dLogits.length; v++) {
+                        dLogits[v] /= activations.scored();
+                    }
                 }
                 double[] dx = new double[hidden]; // (D of the layer above) dJ/dh_t of the top layer
                 decoder.backward(params, gradients, column[layers - 1][n].h(), dLogits, dx);

@@ -10,6 +10,9 @@ package org.rnn4j.kernel;
  */
 public interface Kernels {
 
+    /** The target of a padding position: predicted, but never scored or trained on. */
+    int PADDING = -1;
+
     /** Short name for logs: "scalar" or "vector(…)". */
     String name();
 
@@ -72,12 +75,16 @@ public interface Kernels {
     /**
      * Softmax cross-entropy over R rows of V logits, in place: each row becomes its probabilities.
      * Returns the summed loss −Σ log p[target] in nats (double) and adds the number of rows whose
-     * arg-max equals the target to {@code correct[0]}.
+     * arg-max equals the target to {@code correct[0]}. A row whose target is {@link #PADDING} still
+     * gets its probabilities but adds no loss and no hit.
      */
     double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets, int targetsOffset,
                                long[] correct);
 
-    /** dLogits = scale·(p − onehot(target)), in place over the probabilities left by the forward. */
+    /**
+     * dLogits = scale·(p − onehot(target)), in place over the probabilities left by the forward; a
+     * {@link #PADDING} row becomes zero.
+     */
     void softmaxCrossEntropyBackward(float[] probs, int rows, int classes, int[] targets, int targetsOffset,
                                      float scale);
 

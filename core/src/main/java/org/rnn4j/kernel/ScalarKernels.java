@@ -187,7 +187,7 @@ public class ScalarKernels implements Kernels {
                 }
             }
             int target = targets[targetsOffset + r];
-            float targetLogit = logits[row + target];
+            float targetLogit = target == PADDING ? 0f : logits[row + target];
             float sum = 0f;
             for (int v = 0; v < classes; v++) {
                 float e = (float) Math.exp(logits[row + v] - max);
@@ -197,6 +197,9 @@ public class ScalarKernels implements Kernels {
             float inv = 1f / sum;
             for (int v = 0; v < classes; v++) {
                 logits[row + v] *= inv;
+            }
+            if (target == PADDING) {
+                continue;
             }
             // −log p[target] = log Σ exp(l − max) − (l[target] − max), exact even when p underflows
             loss += Math.log(sum) - (targetLogit - max);
@@ -212,10 +215,13 @@ public class ScalarKernels implements Kernels {
                                             float scale) {
         for (int r = 0; r < rows; r++) {
             int row = r * classes;
+            int target = targets[targetsOffset + r];
             for (int v = 0; v < classes; v++) {
-                probs[row + v] *= scale;
+                probs[row + v] = target == PADDING ? 0f : probs[row + v] * scale;
             }
-            probs[row + targets[targetsOffset + r]] -= scale;
+            if (target != PADDING) {
+                probs[row + target] -= scale;
+            }
         }
     }
 

@@ -18,7 +18,8 @@ public final class Initializer {
         float pytorchRange = (float) (1.0 / Math.sqrt(config.hiddenSize()));
         for (Tensor tensor : parameters.layout().tensors()) {
             boolean bias = tensor.shape().length == 1;
-            boolean embedding = tensor.name().equals(ModelLayout.EMBEDDING);
+            // a tied embedding is also the decoder's weight, so it starts as the decoder would
+            boolean embedding = tensor.name().equals(ModelLayout.EMBEDDING) && !config.tiedWeights();
             for (int i = tensor.offset(); i < tensor.offset() + tensor.size(); i++) {
                 w[i] = switch (init.scheme()) {
                     case PYTORCH -> embedding ? (float) rng.nextGaussian() : uniform(rng, pytorchRange);
@@ -28,7 +29,8 @@ public final class Initializer {
             }
         }
         if (init.zeroDecoder()) {
-            for (String name : new String[] {ModelLayout.DECODER_WEIGHT, ModelLayout.DECODER_BIAS}) {
+            for (String name : config.tiedWeights() ? new String[] {ModelLayout.DECODER_BIAS}
+                    : new String[] {ModelLayout.DECODER_WEIGHT, ModelLayout.DECODER_BIAS}) {
                 Tensor tensor = parameters.layout().get(name);
                 Arrays.fill(w, tensor.offset(), tensor.offset() + tensor.size(), 0f);
             }

@@ -49,7 +49,8 @@ public final class LanguageModel {
                 case GRU -> new Gru(kernels, parameters, tensors);
             };
         }
-        this.decoder = new Linear(kernels, parameters, layout.get(ModelLayout.DECODER_WEIGHT), layout.get(ModelLayout.DECODER_BIAS));
+        this.decoder = new Linear(kernels, parameters, layout.get(ModelLayout.decoderWeight(config)),
+                layout.get(ModelLayout.DECODER_BIAS));
     }
 
     public ModelConfig config() {
@@ -109,13 +110,21 @@ public final class LanguageModel {
 
     /**
      * Runs the window in {@code ws} from {@code state} (left holding the final state) and returns the
-     * summed cross-entropy over its T·N positions. In {@link Mode#TRAINING} dropout draws from
-     * {@code rng} and the activations stay ready for {@link #backward}.
+     * summed cross-entropy over its T·N positions, padding excluded ({@link Workspace#scored()} counts
+     * the others). In {@link Mode#TRAINING} dropout draws from {@code rng} and the activations stay ready
+     * for {@link #backward}.
      */
     public double forward(Workspace ws, RecurrentState state, Mode mode, Rng rng) {
+        int count = ws.steps * ws.rows;
         logits(ws, state, mode, rng);
         ws.correct[0] = 0;
-        return kernels.softmaxCrossEntropy(ws.logits, ws.steps * ws.rows, config.vocabularySize(), ws.targets, 0, ws.correct);
+        ws.scored = 0;
+        for (int r = 0; r < count; r++) {
+            if (ws.targets[r] != Kernels.PADDING) {
+                ws.scored++;
+            }
+        }
+        return kernels.softmaxCrossEntropy(ws.logits, count, config.vocabularySize(), ws.targets, 0, ws.correct);
     }
 
     /**
@@ -127,6 +136,9 @@ public final class LanguageModel {
         boolean dropping = mode == Mode.TRAINING && config.dropout() > 0f;
         if (ws.embedded != null) {
             embedding.forward(ws.inputs, count, ws.embedded);
+            if (dropping && ws.embeddingDropout != null) {
+                ws.embeddingDropout.forward(ws.embedded, 0, ws.droppedEmbedded, count * config.embeddingSize(), rng);
+            }
         }
         for (int l = 0; l < layers.length; l++) {
             RecurrentLayer.Window window = ws.windows[l];
@@ -140,14 +152,15 @@ public final class LanguageModel {
     }
 
     /**
-     * Back-propagates the mean loss of the last training forward on {@code ws} and adds dL/dθ into the
-     * parameter gradients.
+     * Back-propagates the mean loss (over the scored positions) of the last training forward on
+     * {@code ws} and adds dL/dθ into the parameter gradients.
      */
     public void backward(Workspace ws) {
         int count = ws.steps * ws.rows;
         boolean dropping = config.dropout() > 0f;
         int top = layers.length - 1;
-        kernels.softmaxCrossEntropyBackward(ws.logits, count, config.vocabularySize(), ws.targets, 0, 1f / count);
+        kernels.softmaxCrossEntropyBackward(ws.logits, count, config.vocabularySize(), ws.targets, 0,
+                1f / Math.max(1, ws.scored));
         decoder.backward(topOutput(ws, dropping), topOffset(ws, dropping), count, ws.logits, ws.dOutputs[top]);
         for (int l = top; l >= 0; l--) {
             if (dropping) {
@@ -156,6 +169,9 @@ public final class LanguageModel {
             ws.windows[l].backward(input(ws, l, dropping), ws.dOutputs[l], ws.dStates[l]);
         }
         if (ws.dEmbedded != null) {
+            if (dropping && ws.embeddingDropout != null) {
+                ws.embeddingDropout.backward(ws.dEmbedded, count * config.embeddingSize());
+            }
             embedding.backward(ws.inputs, count, ws.dEmbedded);
         }
     }

@@ -2,11 +2,12 @@ package org.rnn4j.model;
 
 /**
  * Shape of a language model: V tokens in, an embedding of size E (0 means one-hot input, D = V),
- * L stacked recurrent layers of H units, dropout between layers and before the decoder, and a
- * linear decoder to V logits.
+ * L stacked recurrent layers of H units, dropout on the embedding, between layers and before the decoder
+ * (the non-recurrent connections), and a linear decoder to V logits. With {@code tiedWeights} the
+ * decoder's weight is the embedding matrix itself, which needs E = H.
  */
 public record ModelConfig(CellKind cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers,
-                          float dropout) {
+                          float dropout, boolean tiedWeights) {
 
     public ModelConfig {
         if (cell == null) {
@@ -27,6 +28,15 @@ public record ModelConfig(CellKind cell, int vocabularySize, int embeddingSize, 
         if (!(dropout >= 0f && dropout < 1f)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
+        if (tiedWeights && embeddingSize != hiddenSize) {
+            throw new IllegalArgumentException("tied weights share the embedding with the output layer, so the embedding size ("
+                    + embeddingSize + ") must equal the hidden size (" + hiddenSize + "); set both to the same value");
+        }
+    }
+
+    /** A model whose decoder has its own weight. */
+    public ModelConfig(CellKind cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers, float dropout) {
+        this(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, false);
     }
 
     /** True when tokens enter the first layer as one-hot vectors rather than through an embedding. */

@@ -16,6 +16,11 @@ public final class ModelLayout {
     private ModelLayout() {
     }
 
+    /** The tensor the decoder multiplies by: its own weight, or the embedding when tied. */
+    public static String decoderWeight(ModelConfig config) {
+        return config.tiedWeights() ? EMBEDDING : DECODER_WEIGHT;
+    }
+
     public static String weightIh(int layer) {
         return "rnn.weight_ih_l" + layer;
     }
@@ -34,7 +39,7 @@ public final class ModelLayout {
 
     /**
      * embedding.weight (V, E) unless one-hot; per layer l: rnn.weight_ih_l (G·H, D_l), rnn.weight_hh_l (G·H, H),
-     * rnn.bias_ih_l (G·H), rnn.bias_hh_l (G·H); decoder.weight (V, H), decoder.bias (V).
+     * rnn.bias_ih_l (G·H), rnn.bias_hh_l (G·H); decoder.weight (V, H) unless tied to the embedding, decoder.bias (V).
      */
     public static ParameterLayout of(ModelConfig config) {
         ParameterLayout layout = new ParameterLayout();
@@ -50,7 +55,9 @@ public final class ModelLayout {
             layout.add(biasIh(layer), gh);
             layout.add(biasHh(layer), gh);
         }
-        layout.add(DECODER_WEIGHT, v, h);
+        if (!config.tiedWeights()) {
+            layout.add(DECODER_WEIGHT, v, h);
+        }
         layout.add(DECODER_BIAS, v);
         return layout;
     }

@@ -14,12 +14,15 @@ import org.rnn4j.nn.RecurrentLayer;
  */
 public final class Workspace {
 
-    final int steps;
+    final int capacity;                  // most steps a window can hold
+    int steps;                           // T of the current window
     final int rows;
     final int[] inputs;                  // (T·N) token ids
     final int[] targets;                 // (T·N) next-token ids
     final float[] embedded;              // (T·N, E) embedding rows, or null for one-hot or projected input
     final float[] dEmbedded;             // (T·N, E)
+    final Dropout embeddingDropout;      // on the embedding rows; null without dropout or embedding
+    final float[] droppedEmbedded;       // (T·N, E) embedding rows after dropout
     final RecurrentLayer.Window[] windows;
     final float[][] dOutputs;            // per layer (T·N, H) dL/d(layer output)
     final float[][] dStates;             // per layer: dL/d(initial state)
@@ -30,6 +33,7 @@ public final class Workspace {
     final float[] inputTable;            // (V, G·H) first-layer projection of every token, or null
     final float[] logits;                // (T·N, V) logits, then probabilities
     final long[] correct = new long[1];  // arg-max hits of the last forward
+    int scored;                          // positions of the last forward whose target is not padding
 
     /**
      * Buffers for T×N windows. {@code inputTable}, when not null, is the first layer's input projection of
@@ -39,6 +43,7 @@ public final class Workspace {
         if (steps <= 0 || rows <= 0) {
             throw new IllegalArgumentException("a window needs positive steps and rows, got " + steps + "×" + rows);
         }
+        this.capacity = steps;
         this.steps = steps;
         this.rows = rows;
         this.inputTable = inputTable;
@@ -54,6 +59,8 @@ public final class Workspace {
         this.dOutputs = new float[l][];
         this.dStates = new float[l][];
         boolean dropout = config.dropout() > 0f;
+        this.embeddingDropout = dropout && embeds ? new Dropout(config.dropout(), count * config.embeddingSize()) : null;
+        this.droppedEmbedded = embeddingDropout != null ? new float[count * config.embeddingSize()] : null;
         this.dropouts = new Dropout[l];
         this.dropped = new float[l][];
         this.plainInputs = new LayerInput[l];
@@ -76,7 +83,8 @@ public final class Workspace {
             first = new DenseInput(embedded, 0, config.embeddingSize(), dEmbedded);
         }
         plainInputs[0] = first;
-        droppedInputs[0] = first;
+        droppedInputs[0] = embeddingDropout != null
+                ? new DenseInput(droppedEmbedded, 0, config.embeddingSize(), dEmbedded) : first;
         for (int layer = 1; layer < l; layer++) {
             RecurrentLayer.Window below = windows[layer - 1];
             plainInputs[layer] = new DenseInput(below.output(), below.outputOffset(), h, dOutputs[layer - 1]);
@@ -96,6 +104,27 @@ public final class Workspace {
     /** T·N: the positions a window predicts. */
     public int positions() {
         return steps * rows;
+    }
+
+    /** The most steps a window can hold: the T this workspace was made for. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Runs the following windows over their first {@code steps} steps (at most {@link #capacity()}): the
+     * rows of {@link #inputs()} and {@link #targets()} beyond T·N are ignored.
+     */
+    public void useSteps(int steps) {
+        for (RecurrentLayer.Window window : windows) {
+            window.useSteps(steps);
+        }
+        this.steps = steps;
+    }
+
+    /** How many positions of the last forward had a target, not padding: the ones its loss sums over. */
+    public int scored() {
+        return scored;
     }
 
     /** (T·N) input tokens of the next window; the caller fills it. */

@@ -15,11 +15,17 @@ public interface RecurrentLayer {
     /** Length of the carried state for N rows. */
     int stateSize(int rows);
 
-    /** Buffers for windows of this shape; allocate once and reuse for every window of that shape. */
+    /**
+     * Buffers for windows of up to {@code steps} steps of {@code rows} rows; allocate once and reuse for
+     * every window of that shape or shorter.
+     */
     Window window(int steps, int rows);
 
     /** The activations of one window: what forward keeps and backward reads. */
     interface Window {
+
+        /** Runs the following windows over their first {@code steps} steps, at most the capacity. */
+        void useSteps(int steps);
 
         /**
          * Runs the window. {@code state} holds the initial state on entry and the final state on exit.

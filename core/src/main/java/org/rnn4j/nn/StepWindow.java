@@ -7,7 +7,8 @@ package org.rnn4j.nn;
  */
 abstract class StepWindow implements RecurrentLayer.Window {
 
-    final int steps;
+    final int capacity; // most steps a window can hold
+    int steps;          // steps of the current window
     final int rows;
     final int hidden;
     final int block;   // N·H: one step of states
@@ -15,12 +16,21 @@ abstract class StepWindow implements RecurrentLayer.Window {
     final float[] dh;  // (N, H) dL/dh_t flowing back through time
 
     StepWindow(int steps, int rows, int hidden) {
+        this.capacity = steps;
         this.steps = steps;
         this.rows = rows;
         this.hidden = hidden;
         this.block = rows * hidden;
         this.hs = new float[(steps + 1) * block];
         this.dh = new float[block];
+    }
+
+    @Override
+    public final void useSteps(int steps) {
+        if (steps <= 0 || steps > capacity) {
+            throw new IllegalArgumentException("a window of " + capacity + " steps cannot run " + steps);
+        }
+        this.steps = steps;
     }
 
     @Override

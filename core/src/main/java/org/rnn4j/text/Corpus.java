@@ -1,24 +1,82 @@
 package org.rnn4j.text;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.rnn4j.InvalidInputException;
 
-/** A text encoded as token ids with its vocabulary, split by position into train, validation and test. */
-public record Corpus(Vocabulary vocabulary, int[] train, int[] validation, int[] test) {
+/**
+ * A text encoded as token ids with its vocabulary, split into train, validation and test. {@code tokenizer}
+ * says how text becomes tokens, as a checkpoint records it: {@code {"level":"char"}} for characters; word
+ * models add their tokenizer's settings.
+ */
+public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[] train, int[] validation, int[] test) {
+
+    /** The tokenizer settings of a character model. */
+    public static final Map<String, Object> CHARACTERS = Map.of("level", "char");
 
     /**
      * Encodes {@code text} with a code-point vocabulary (or {@code vocabulary} when resuming) and splits
      * it: the first {@code trainFraction} trains, the next {@code validationFraction} validates, the rest tests.
      */
     public static Corpus ofCharacters(String text, Vocabulary vocabulary, double trainFraction, double validationFraction) {
+        int[] ids = vocabulary.encodeCodePoints(text, "the corpus");
+        int[] ends = splitPoints(ids.length, trainFraction, validationFraction);
+        return new Corpus(vocabulary, CHARACTERS, Arrays.copyOfRange(ids, 0, ends[0]), Arrays.copyOfRange(ids, ends[0], ends[1]),
+                Arrays.copyOfRange(ids, ends[1], ids.length));
+    }
+
+    /**
+     * Encodes sentences of words as one stream, each sentence followed by {@link Vocabulary#SENTENCE_END}
+     * and words outside the vocabulary as {@link Vocabulary#UNKNOWN}.
+     */
+    public static Corpus ofSentences(Vocabulary vocabulary, Map<String, Object> tokenizer, List<List<String>> train,
+                                     List<List<String>> validation, List<List<String>> test) {
+        return new Corpus(vocabulary, tokenizer, encodeSentences(vocabulary, train), encodeSentences(vocabulary, validation),
+                encodeSentences(vocabulary, test));
+    }
+
+    /** The stream encoding of {@link #ofSentences}. */
+    public static int[] encodeSentences(Vocabulary vocabulary, List<List<String>> sentences) {
+        int end = vocabulary.id(Vocabulary.SENTENCE_END);
+        int[] ids = new int[sentences.stream().mapToInt(sentence -> sentence.size() + 1).sum()];
+        int at = 0;
+        for (List<String> sentence : sentences) {
+            for (String word : sentence) {
+                ids[at++] = vocabulary.wordId(word);
+            }
+            ids[at++] = end;
+        }
+        return ids;
+    }
+
+    /** {@code items} cut into the first {@code trainFraction}, the next {@code validationFraction} and the rest. */
+    public static <T> List<List<T>> split(List<T> items, double trainFraction, double validationFraction) {
+        int[] ends = splitPoints(items.size(), trainFraction, validationFraction);
+        return new ArrayList<>(List.of(items.subList(0, ends[0]), items.subList(ends[0], ends[1]), items.subList(ends[1], items.size())));
+    }
+
+    private static int[] splitPoints(int length, double trainFraction, double validationFraction) {
         if (!(trainFraction > 0 && validationFraction >= 0 && trainFraction + validationFraction <= 1.0 + 1e-9)) {
             throw new InvalidInputException("split fractions must satisfy train > 0, validation ≥ 0 and train + validation ≤ 1; got "
                     + trainFraction + " and " + validationFraction);
         }
-        int[] ids = vocabulary.encodeCodePoints(text, "the corpus");
-        int trainEnd = (int) Math.round(ids.length * trainFraction);
-        int validationEnd = Math.min(ids.length, (int) Math.round(ids.length * (trainFraction + validationFraction)));
-        return new Corpus(vocabulary, Arrays.copyOfRange(ids, 0, trainEnd), Arrays.copyOfRange(ids, trainEnd, validationEnd),
-                Arrays.copyOfRange(ids, validationEnd, ids.length));
+        int trainEnd = (int) Math.round(length * trainFraction);
+        int validationEnd = Math.min(length, (int) Math.round(length * (trainFraction + validationFraction)));
+        return new int[] {trainEnd, validationEnd};
+    }
+
+    /** True for a word model's corpus. */
+    public boolean words() {
+        return "word".equals(tokenizer.get("level"));
+    }
+
+    /** The share of the training split's words (sentence ends aside) that are {@link Vocabulary#UNKNOWN}. */
+    public double unknownShare() {
+        int unknown = vocabulary.id(Vocabulary.UNKNOWN);
+        int end = vocabulary.id(Vocabulary.SENTENCE_END);
+        long words = Arrays.stream(train).filter(id -> id != end).count();
+        return words == 0 ? 0 : Arrays.stream(train).filter(id -> id == unknown).count() / (double) words;
     }
 }

@@ -3,6 +3,7 @@ package org.rnn4j.text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -10,7 +11,9 @@ import org.rnn4j.InvalidInputException;
 
 /**
  * The tokens a model knows, each with an id. For character models a token is one Unicode code point
- * (never half a surrogate pair), and ids follow code-point order.
+ * (never half a surrogate pair), and ids follow code-point order. For word models the ids 0, 1 and 2 are
+ * {@link #UNKNOWN}, {@link #SENTENCE_START} and {@link #SENTENCE_END}, then the words from the most
+ * frequent down.
  */
 public final class Vocabulary {
 
@@ -43,6 +46,52 @@ public final class Vocabulary {
             tokens.add(Character.toString(codePoint));
         }
         return new Vocabulary(tokens);
+    }
+
+    /**
+     * The specials and the {@code maxWords} most frequent words of {@code sentences} (ties in order of first
+     * appearance). A word spelled like a special token counts as that token: a corpus's own {@code <unk>}
+     * stands for the unknown words it already replaced.
+     */
+    public static Vocabulary ofWords(List<List<String>> sentences, int maxWords) {
+        if (maxWords <= 0) {
+            throw new InvalidInputException("the vocabulary size must be positive, got " + maxWords);
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (List<String> sentence : sentences) {
+            for (String word : sentence) {
+                if (!isSpecial(word)) {
+                    counts.merge(word, 1, Integer::sum);
+                }
+            }
+        }
+        List<String> tokens = new ArrayList<>(List.of(UNKNOWN, SENTENCE_START, SENTENCE_END));
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(maxWords)
+                .forEach(entry -> tokens.add(entry.getKey()));
+        return new Vocabulary(tokens);
+    }
+
+    /** True for the three special tokens of word models. */
+    public static boolean isSpecial(String token) {
+        return token.equals(UNKNOWN) || token.equals(SENTENCE_START) || token.equals(SENTENCE_END);
+    }
+
+    /** True for a word model's vocabulary (it starts with the special tokens). */
+    public boolean words() {
+        return tokens.size() >= 3 && tokens.get(0).equals(UNKNOWN) && tokens.get(1).equals(SENTENCE_START)
+                && tokens.get(2).equals(SENTENCE_END);
+    }
+
+    /** The id of {@code token}, or −1 when the vocabulary lacks it. */
+    public int id(String token) {
+        return ids.getOrDefault(token, -1);
+    }
+
+    /** The id of {@code word}, or that of {@link #UNKNOWN} when the vocabulary lacks it. */
+    public int wordId(String word) {
+        return ids.getOrDefault(word, ids.get(UNKNOWN));
     }
 
     public int size() {

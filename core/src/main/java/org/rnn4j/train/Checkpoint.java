@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.data.Batching;
 import org.rnn4j.io.Json;
 import org.rnn4j.io.SafeTensors;
 import org.rnn4j.model.CellKind;
@@ -22,6 +23,7 @@ import org.rnn4j.optim.OptimizerKind;
 import org.rnn4j.optim.ScheduleConfig;
 import org.rnn4j.optim.ScheduleKind;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.text.Corpus;
 import org.rnn4j.text.Vocabulary;
 
 /**
@@ -31,7 +33,7 @@ import org.rnn4j.text.Vocabulary;
  * version and JSON for the model config, vocabulary, training config and training state.
  * See docs/checkpoint-format.md.
  */
-public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, TrainConfig training,
+public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Map<String, Object> tokenizer, TrainConfig training,
                          TrainingState trainingState, long optimizerSteps, Map<String, SafeTensors.Entry> tensors) {
 
     /** The format this version writes; readers accept this and older versions. */
@@ -39,14 +41,14 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Tr
     static final String FORMAT = "rnn4j-checkpoint";
 
     /** Writes everything needed to use the model and to resume its training, atomically. */
-    public static void save(Path file, LanguageModel model, Vocabulary vocabulary, TrainConfig training,
+    public static void save(Path file, LanguageModel model, Corpus corpus, TrainConfig training,
                             Optimizer optimizer, TrainingState state, RecurrentState recurrent) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("format", FORMAT);
         metadata.put("format_version", Integer.toString(FORMAT_VERSION));
         metadata.put("model", Json.write(modelJson(model.config())));
-        metadata.put("vocabulary", Json.write(vocabulary.tokens()));
-        metadata.put("tokenizer", Json.write(Map.of("level", "char")));
+        metadata.put("vocabulary", Json.write(corpus.vocabulary().tokens()));
+        metadata.put("tokenizer", Json.write(corpus.tokenizer()));
         metadata.put("training", Json.write(trainingJson(training)));
         metadata.put("state", Json.write(stateJson(state)));
         metadata.put("optimizer", Json.write(Map.of("kind", training.optimizer().kind().id(), "steps", optimizer.steps())));
@@ -101,6 +103,10 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Tr
             if (vocabulary.size() != model.vocabularySize()) {
                 throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " tokens, model expects " + model.vocabularySize());
             }
+            Map<String, Object> tokenizer = meta.containsKey("tokenizer") ? Json.parseObject(meta.get("tokenizer")) : Corpus.CHARACTERS;
+            if (!(tokenizer.get("level") instanceof String level) || !(level.equals("char") || level.equals("word"))) {
+                throw new IllegalArgumentException("tokenizer level is " + tokenizer.get("level") + ", not char or word");
+            }
             TrainConfig training = meta.containsKey("training") ? training(Json.parseObject(meta.get("training"))) : null;
             TrainingState state = meta.containsKey("state") ? state(Json.parseObject(meta.get("state"))) : null;
             long optimizerSteps = meta.containsKey("optimizer") ? number(Json.parseObject(meta.get("optimizer")), "steps").longValue() : 0;
@@ -108,7 +114,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Tr
             for (SafeTensors.Entry entry : contents.entries()) {
                 tensors.put(entry.name(), entry);
             }
-            Checkpoint checkpoint = new Checkpoint(file, model, vocabulary, training, state, optimizerSteps, tensors);
+            Checkpoint checkpoint = new Checkpoint(file, model, vocabulary, tokenizer, training, state, optimizerSteps, tensors);
             checkpoint.checkModelTensors();
             return checkpoint;
         } catch (InvalidInputException e) {
@@ -130,6 +136,11 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Tr
                         + ", the model config needs " + Arrays.toString(tensor.shape()));
             }
         }
+    }
+
+    /** True for a word model: its tokenizer settings say how to cut text into its tokens. */
+    public boolean words() {
+        return "word".equals(tokenizer.get("level"));
     }
 
     /** True when the checkpoint holds what resuming needs (training config and state). */
@@ -183,17 +194,20 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Tr
         json.put("hidden_size", c.hiddenSize());
         json.put("layers", c.layers());
         json.put("dropout", (double) c.dropout());
+        json.put("tied_weights", c.tiedWeights());
         return json;
     }
 
     static ModelConfig model(Map<String, Object> json) {
         return new ModelConfig(CellKind.fromId((String) json.get("cell")), number(json, "vocabulary_size").intValue(),
                 number(json, "embedding_size").intValue(), number(json, "hidden_size").intValue(),
-                number(json, "layers").intValue(), number(json, "dropout").floatValue());
+                number(json, "layers").intValue(), number(json, "dropout").floatValue(),
+                Boolean.TRUE.equals(json.get("tied_weights")));
     }
 
     static Map<String, Object> trainingJson(TrainConfig c) {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("batching", c.batching().id());
         json.put("batch_size", c.batchSize());
         json.put("seq_length", c.seqLength());
         json.put("epochs", c.epochs());
@@ -233,7 +247,8 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Tr
                 number(j, "decay_after").intValue(), number(j, "schedule_patience").intValue());
         var init = new Initialization(InitScheme.valueOf(((String) j.get("init")).toUpperCase()), f(j, "init_scale"),
                 f(j, "forget_bias"), (Boolean) j.get("zero_decoder"));
-        return new TrainConfig(number(j, "batch_size").intValue(), number(j, "seq_length").intValue(),
+        Batching batching = j.containsKey("batching") ? Batching.fromId((String) j.get("batching")) : Batching.STREAM;
+        return new TrainConfig(batching, number(j, "batch_size").intValue(), number(j, "seq_length").intValue(),
                 number(j, "epochs").intValue(), number(j, "max_steps").longValue(), number(j, "minutes").doubleValue(),
                 number(j, "patience").intValue(), optimizer, f(j, "learning_rate"), schedule, f(j, "grad_clip"),
                 f(j, "clip_value"), number(j, "eval_every").intValue(), number(j, "sample_every").intValue(),

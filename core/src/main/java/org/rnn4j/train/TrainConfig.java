@@ -1,22 +1,26 @@
 package org.rnn4j.train;
 
+import org.rnn4j.data.Batching;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.optim.OptimizerConfig;
 import org.rnn4j.optim.ScheduleConfig;
 
 /**
- * How to train: B streams × T-step windows; stop after {@code epochs}, {@code maxSteps} (0 = no limit) or
+ * How to train: B streams × T-step windows cut as {@code batching} says; stop after {@code epochs}, {@code maxSteps} (0 = no limit) or
  * {@code minutes} (0 = no limit) or when validation has not improved for {@code patience} evaluations
  * (0 = never); optimizer, learning rate and schedule; clipping by global norm ({@code gradClip}) and by
  * value ({@code clipValue}), 0 = off; evaluate every {@code evalEvery} steps, sample every
  * {@code sampleEvery} steps (0 = never), log every {@code logEvery} steps; {@code seed} fixes the run.
  */
-public record TrainConfig(int batchSize, int seqLength, int epochs, long maxSteps, double minutes, int patience,
+public record TrainConfig(Batching batching, int batchSize, int seqLength, int epochs, long maxSteps, double minutes, int patience,
                           OptimizerConfig optimizer, float learningRate, ScheduleConfig schedule,
                           float gradClip, float clipValue, int evalEvery, int sampleEvery, int logEvery,
                           Initialization initialization, long seed) {
 
     public TrainConfig {
+        if (batching == null) {
+            throw new IllegalArgumentException("a batching mode is required");
+        }
         positive("batch size", batchSize);
         positive("sequence length", seqLength);
         positive("epochs", epochs);

@@ -2,7 +2,8 @@ package org.rnn4j.train;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.rnn4j.data.StreamBatcher;
+import org.rnn4j.data.Batches;
+import org.rnn4j.data.Batching;
 import org.rnn4j.model.LanguageModel;
 import org.rnn4j.model.RecurrentState;
 import org.rnn4j.model.Workspace;
@@ -38,7 +39,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final TrainingStep step;
     private final LearningRate learningRate;
-    private final StreamBatcher batcher;
+    private final Batches batches;
     private final Workspace workspace;
     private final RecurrentState state;
     private final Evaluator validation;     // null without a validation split
@@ -67,20 +68,32 @@ public final class Trainer {
         this.optimizer = new Optimizer(config.optimizer(), model.parameters().layout().size());
         this.step = new TrainingStep(model, optimizer, config.gradClip(), config.clipValue());
         this.learningRate = new LearningRate(config.learningRate(), config.schedule());
-        this.batcher = new StreamBatcher(corpus.train(), config.batchSize(), config.seqLength(), "the training split");
+        this.batches = config.batching().batches(corpus.train(), corpus.vocabulary(), config.batchSize(), config.seqLength(),
+                config.seed(), "the training split");
         this.workspace = model.workspace(config.seqLength(), config.batchSize());
         this.state = model.newState(config.batchSize());
-        this.validation = corpus.validation().length >= 2
-                ? new Evaluator(model, corpus.validation(), config.batchSize(), config.seqLength()) : null;
+        this.validation = validation(model, corpus, config);
         this.explodedLoss = 3 * Math.log(corpus.vocabulary().size()) + 10;
         this.rng = new Rng(config.seed());
-        progress.windowsPerEpoch = batcher.windows();
+        progress.windowsPerEpoch = batches.windows();
         progress.learningRate = learningRate.current();
         progress.smoothLoss = Math.log(corpus.vocabulary().size());
-        progress.totalSteps = plannedSteps(config, batcher.windows());
+        progress.totalSteps = plannedSteps(config, batches.windows());
         if (resume != null) {
             restore(resume);
         }
+    }
+
+    /** Scores the validation split as training reads its data; null when the split is too small to score. */
+    private static Evaluator validation(LanguageModel model, Corpus corpus, TrainConfig config) {
+        if (corpus.validation().length < 2) {
+            return null;
+        }
+        if (config.batching() == Batching.STREAM) {
+            return new Evaluator(model, corpus.validation(), config.batchSize(), config.seqLength());
+        }
+        return new Evaluator(model, config.batching().batches(corpus.validation(), corpus.vocabulary(), config.batchSize(),
+                config.seqLength(), config.seed(), "the validation split"));
     }
 
     private static long plannedSteps(TrainConfig config, int windowsPerEpoch) {
@@ -116,7 +129,6 @@ public final class Trainer {
         long sessionStart = System.nanoTime();
         double secondsBefore = progress.seconds;
         long tokensBefore = progress.tokens;
-        int count = workspace.positions();
         MetricsLog log = folder == null ? null : new MetricsLog(folder, progress.step);
         listener.onStart(progress);
         StopReason reason = StopReason.EPOCHS;
@@ -127,18 +139,21 @@ public final class Trainer {
                     state.reset();
                 }
                 progress.epoch = epoch + 1;
-                while (window < batcher.windows()) {
+                while (window < batches.windows()) {
                     reason = limitReached(secondsBefore, sessionStart);
                     if (reason != null) {
                         break outer;
                     }
-                    batcher.fill(window, workspace.inputs(), workspace.targets());
+                    if (!batches.carriesState()) {
+                        state.reset();
+                    }
+                    batches.fill(epoch, window, workspace);
                     double loss = step.forward(workspace, state, rng);
                     checkDiverged(loss);
                     step.update(workspace, learningRate.current());
                     window++;
                     progress.step++;
-                    progress.tokens += count;
+                    progress.tokens += workspace.scored();
                     progress.window = window;
                     progress.loss = loss;
                     progress.smoothLoss = SMOOTHING * progress.smoothLoss + (1 - SMOOTHING) * loss;
@@ -254,7 +269,7 @@ public final class Trainer {
             return;
         }
         Path file = folder.resolve(name);
-        Checkpoint.save(file, model, corpus.vocabulary(), config, optimizer, trainingState(), state);
+        Checkpoint.save(file, model, corpus, config, optimizer, trainingState(), state);
         listener.onCheckpoint(progress, file);
     }
 

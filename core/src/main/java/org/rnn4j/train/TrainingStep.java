@@ -29,10 +29,13 @@ public final class TrainingStep {
         this.clipValue = clipValue;
     }
 
-    /** Runs the window in {@code ws} from {@code state} (left holding the final state); the mean loss in nats. */
+    /**
+     * Runs the window in {@code ws} from {@code state} (left holding the final state); the mean loss in
+     * nats over the positions that are not padding.
+     */
     public double forward(Workspace ws, RecurrentState state, Rng rng) {
         model.parameters().zeroGradients();
-        return model.forward(ws, state, Mode.TRAINING, rng) / ws.positions();
+        return model.forward(ws, state, Mode.TRAINING, rng) / Math.max(1, ws.scored());
     }
 
     /** Back-propagates the last {@link #forward}, clips the gradients and updates the parameters. */

@@ -28,7 +28,7 @@ class GradientCheckTest {
     private static final int E = 4;
     private static final int H = 3;
 
-    /** Every cell, embedding (E = 4) and one-hot (E = 0) input, L = 1 and 2. */
+    /** Every cell, embedding (E = 4) and one-hot (E = 0) input, L = 1 and 2, and tied weights (E = H). */
     static Stream<Arguments> configs() {
         List<Arguments> configs = new ArrayList<>();
         for (CellKind cell : CellKind.values()) {
@@ -37,6 +37,7 @@ class GradientCheckTest {
                     configs.add(Arguments.of(new ModelConfig(cell, V, embedding, H, layers, 0f)));
                 }
             }
+            configs.add(Arguments.of(new ModelConfig(cell, V, H, H, 2, 0f, true)));
         }
         return configs.stream();
     }

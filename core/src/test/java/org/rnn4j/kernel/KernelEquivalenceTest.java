@@ -288,6 +288,9 @@ class KernelEquivalenceTest {
         Random random = new Random(rows * 41L + classes);
         float[] logits = randomArray(random, rows * classes, 8f);
         int[] targets = randomTargets(random, rows, classes);
+        for (int r = 3 + 4; r < targets.length; r += 5) {
+            targets[r] = Kernels.PADDING;
+        }
         float[] expected = logits.clone();
         float[] actual = logits.clone();
         long[] correctExpected = {5};
@@ -301,6 +304,33 @@ class KernelEquivalenceTest {
         SPEC.softmaxCrossEntropyBackward(expected, rows, classes, targets, 3, 0.25f);
         FAST.softmaxCrossEntropyBackward(actual, rows, classes, targets, 3, 0.25f);
         assertClose(expected, actual, 1e-6, "softmax backward");
+    }
+
+    @Test
+    void paddingRowsAddNoLossAndGetNoGradient() {
+        int rows = 6;
+        int classes = 70;
+        Random random = new Random(11);
+        float[] logits = randomArray(random, rows * classes, 8f);
+        int[] targets = randomTargets(random, rows, classes);
+        int[] padded = targets.clone();
+        padded[1] = Kernels.PADDING;
+        padded[4] = Kernels.PADDING;
+        for (Kernels kernels : new Kernels[] {SPEC, FAST}) {
+            float[] all = logits.clone();
+            float[] some = logits.clone();
+            long[] correct = {0};
+            double full = kernels.softmaxCrossEntropy(all, rows, classes, targets, 0, correct);
+            double partial = kernels.softmaxCrossEntropy(some, rows, classes, padded, 0, correct);
+            double paddedLoss = -Math.log(all[classes + targets[1]]) - Math.log(all[4 * classes + targets[4]]);
+            assertEquals(full - paddedLoss, partial, 1e-4);
+            assertClose(all, some, 0, "probabilities of padded rows");
+            kernels.softmaxCrossEntropyBackward(some, rows, classes, padded, 0, 1f);
+            for (int v = 0; v < classes; v++) {
+                assertEquals(0f, some[classes + v]);
+                assertEquals(0f, some[4 * classes + v]);
+            }
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.ScalarKernels;
+import org.rnn4j.data.Batching;
 import org.rnn4j.model.CellKind;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
@@ -79,7 +80,7 @@ class TrainerTest {
     @Test
     void aDivergingRunStopsWithAClearMessage() {
         TrainConfig base = config(50, 1);
-        TrainConfig wild = new TrainConfig(base.batchSize(), base.seqLength(), base.epochs(), base.maxSteps(), 0, 0,
+        TrainConfig wild = new TrainConfig(base.batching(), base.batchSize(), base.seqLength(), base.epochs(), base.maxSteps(), 0, 0,
                 OptimizerConfig.defaults(OptimizerKind.SGD), 1e6f, ScheduleConfig.constant(), 0f, 0f, 10, 0, 1,
                 Initialization.pytorch(), 1);
         var e = assertThrows(TrainingDivergedException.class, () -> train(wild, KernelProvider.kernels(), null, null));
@@ -112,7 +113,7 @@ class TrainerTest {
     }
 
     private static TrainConfig config(long maxSteps, long seed) {
-        return new TrainConfig(4, 16, 100, maxSteps, 0, 0, OptimizerConfig.defaults(OptimizerKind.ADAM), 0.01f,
+        return new TrainConfig(Batching.STREAM, 4, 16, 100, maxSteps, 0, 0, OptimizerConfig.defaults(OptimizerKind.ADAM), 0.01f,
                 new ScheduleConfig(ScheduleKind.EPOCH_DECAY, 0.9f, 1, 1), 5f, 0f, 5, 0, 1, Initialization.pytorch(), seed);
     }
 

@@ -1,11 +1,13 @@
 package org.rnn4j.kernel.vector;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.Parallel;
 
 /**
@@ -114,19 +116,24 @@ final class SoftmaxCrossEntropy {
             best++; // first arg-max, as the specification finds it
         }
         int target = call.targets[call.targetsOffset + r];
-        float targetLogit = logits[row + target];
+        float targetLogit = target == Kernels.PADDING ? max : logits[row + target];
         float sum = expMinusMax(logits, row, classes, max);
         scaleRow(logits, row, classes, 1f / sum);
         // −log p[target] = log Σ exp(l − max) − (l[target] − max), exact even when p underflows
-        call.rowLoss[r] = Math.log(sum) - (targetLogit - max);
+        call.rowLoss[r] = target == Kernels.PADDING ? 0 : Math.log(sum) - (targetLogit - max);
         call.rowHit[r] = best - row == target;
     }
 
     /** Row r of the probabilities becomes scale·(p − onehot(target)). */
     private static void backwardRow(Call call, int r) {
         int row = r * call.classes;
+        int target = call.targets[call.targetsOffset + r];
+        if (target == Kernels.PADDING) {
+            Arrays.fill(call.block, row, row + call.classes, 0f);
+            return;
+        }
         scaleRow(call.block, row, call.classes, call.scale);
-        call.block[row + call.targets[call.targetsOffset + r]] -= call.scale;
+        call.block[row + target] -= call.scale;
     }
 
     /** max of x[at:at+n], n ≥ 1. */

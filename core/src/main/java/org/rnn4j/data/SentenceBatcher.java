@@ -1,0 +1,148 @@
+package org.rnn4j.data;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import org.rnn4j.InvalidInputException;
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.model.Workspace;
+import org.rnn4j.random.Rng;
+
+/**
+ * Sentence-by-sentence batches from a stream of sentences that each end with the end token: a row reads
+ * one sentence from the start token, {@code <s> w1 … wn} as inputs and {@code w1 … wn </s>} as targets,
+ * from a zero state. Sentences of similar length share a window (they are sorted by length and cut into
+ * groups of N), a window is as long as its longest sentence, and shorter rows are padded with targets
+ * that never count. Each pass visits the windows in its own shuffled order, fixed by the seed and the pass.
+ */
+public final class SentenceBatcher implements Batches {
+
+    private final int[] tokens;
+    private final int startToken;
+    private final int rows;
+    private final int steps;
+    private final long seed;
+    private final int[] sentenceStart;  // per sentence: index of its first word (or of its end token)
+    private final int[] sentenceLength; // per sentence: steps it needs, words + 1
+    private final int[][] windowSentences; // per window: its sentences, at most N
+    private final int[] order;             // the windows in the order pass {@code orderPass} visits them
+    private int orderPass = -1;
+
+    /**
+     * Cuts {@code tokens} at each {@code endToken}; empty sentences are skipped. Refuses a sentence that
+     * needs more than {@code steps} steps. {@code what} names the data in error messages.
+     */
+    public SentenceBatcher(int[] tokens, int startToken, int endToken, int rows, int steps, long seed, String what) {
+        this.tokens = tokens;
+        this.startToken = startToken;
+        this.rows = rows;
+        this.steps = steps;
+        this.seed = seed;
+        int[] ends = IntStream.range(0, tokens.length).filter(i -> tokens[i] == endToken).toArray();
+        int[] starts = new int[ends.length];
+        int[] lengths = new int[ends.length];
+        int count = 0;
+        int longest = 0;
+        int tooLong = 0;
+        for (int s = 0, from = 0; s < ends.length; from = ends[s] + 1, s++) {
+            int length = ends[s] - from + 1;
+            if (length > 1) {
+                starts[count] = from;
+                lengths[count++] = length;
+                longest = Math.max(longest, length);
+                tooLong += length > steps ? 1 : 0;
+            }
+        }
+        if (count == 0) {
+            throw new InvalidInputException(what + " has no sentence that ends with a sentence end"
+                    + "; give a text with sentence boundaries, or train with --mode stream");
+        }
+        if (tooLong > 0) {
+            throw new InvalidInputException(what + " has " + tooLong + " sentence(s) longer than the window of " + steps
+                    + " steps (the longest needs " + longest + "); raise --seq-length to " + longest
+                    + ", or train with --mode stream, which cuts the text into windows");
+        }
+        this.sentenceStart = Arrays.copyOf(starts, count);
+        this.sentenceLength = Arrays.copyOf(lengths, count);
+        Integer[] byLength = new Integer[count];
+        Arrays.setAll(byLength, s -> s);
+        Arrays.sort(byLength, Comparator.comparingInt(s -> sentenceLength[s]));
+        this.windowSentences = new int[(count + rows - 1) / rows][];
+        for (int w = 0; w < windowSentences.length; w++) {
+            windowSentences[w] = Arrays.stream(byLength, w * rows, Math.min(count, (w + 1) * rows)).mapToInt(Integer::intValue).toArray();
+        }
+        this.order = new int[windowSentences.length];
+    }
+
+    /** How many sentences the batches hold. */
+    public int sentences() {
+        return sentenceStart.length;
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int steps() {
+        return steps;
+    }
+
+    @Override
+    public int windows() {
+        return windowSentences.length;
+    }
+
+    @Override
+    public boolean carriesState() {
+        return false;
+    }
+
+    @Override
+    public void fill(int pass, int window, Workspace ws) {
+        int[] sentences = windowSentences[shuffled(pass, window)];
+        int longest = 0;
+        for (int s : sentences) {
+            longest = Math.max(longest, sentenceLength[s]);
+        }
+        ws.useSteps(longest);
+        int[] inputs = ws.inputs();
+        int[] targets = ws.targets();
+        for (int n = 0; n < rows; n++) {
+            int s = n < sentences.length ? sentences[n] : -1;
+            int length = s < 0 ? 0 : sentenceLength[s];
+            for (int t = 0; t < longest; t++) {
+                int at = t * rows + n;
+                if (t < length) {
+                    inputs[at] = t == 0 ? startToken : tokens[sentenceStart[s] + t - 1];
+                    targets[at] = tokens[sentenceStart[s] + t];
+                } else {
+                    inputs[at] = startToken;
+                    targets[at] = Kernels.PADDING;
+                }
+            }
+        }
+    }
+
+    @Override
+    public long position(int pass, int window, int step, int row) {
+        return sentenceStart[windowSentences[shuffled(pass, window)][row]] + step;
+    }
+
+    /** The window the pass visits {@code window}-th: a Fisher–Yates permutation drawn from the seed and the pass. */
+    private int shuffled(int pass, int window) {
+        if (pass != orderPass) {
+            Arrays.setAll(order, w -> w);
+            Rng rng = new Rng(seed * 31 + pass);
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = (int) (rng.nextDouble() * (i + 1));
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+            orderPass = pass;
+        }
+        return order[window];
+    }
+}
