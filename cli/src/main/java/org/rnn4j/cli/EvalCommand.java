@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.data.Batching;
 import org.rnn4j.model.LanguageModel;
+import org.rnn4j.nlp.Tokenization;
+import org.rnn4j.text.Corpus;
 import org.rnn4j.text.TextLoader;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.train.Checkpoint;
@@ -28,7 +31,7 @@ final class EvalCommand implements Runnable {
     @Option(names = "--text", required = true, paramLabel = "FILE", description = "UTF-8 text file (or folder of .txt files) to score")
     Path text;
 
-    @Option(names = "--per-token", description = "Also print each character's log-probability (nats), one per line")
+    @Option(names = "--per-token", description = "Also print each token's (character's or word's) log-probability (nats), one per line")
     boolean perToken;
 
     @Mixin
@@ -40,20 +43,41 @@ final class EvalCommand implements Runnable {
         Checkpoint loaded = Checkpoint.load(checkpoint);
         String content = TextLoader.read(text);
         Vocabulary vocabulary = loaded.vocabulary();
-        int[] tokens = vocabulary.encodeCodePoints(content, "the text " + text);
+        int[] tokens = loaded.words()
+                ? Corpus.encodeSentences(vocabulary, Tokenization.fromJson(loaded.tokenizer()).tokenizer().sentences(content, "the text " + text))
+                : vocabulary.encodeCodePoints(content, "the text " + text);
         if (tokens.length < 2) {
-            throw new InvalidInputException(text + " has " + tokens.length + " character(s); scoring needs at least 2");
+            throw new InvalidInputException(text + " has " + tokens.length + " token(s); scoring needs at least 2");
         }
         LanguageModel model = ModelLoader.load(loaded);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        Evaluator evaluator = new Evaluator(model, tokens, 1, WINDOW);
+        boolean sentences = loaded.training() != null && loaded.training().batching() == Batching.SENTENCES;
+        Evaluator evaluator = sentences
+                ? new Evaluator(model, Batching.SENTENCES.batches(tokens, vocabulary, 1, longestSentence(tokens, vocabulary), 0, "the text " + text))
+                : new Evaluator(model, tokens, 1, WINDOW);
         Evaluation result = perToken
                 ? evaluator.evaluate((position, token, logProbability) -> out.printf(Locale.ROOT, "%d\t%s\t%.6f%n",
                         position, printable(vocabulary.token(token)), logProbability))
                 : evaluator.evaluate();
-        out.printf(Locale.ROOT, "tokens %d%nloss %.6f nats/char%nperplexity %.4f%nbpc %.6f%naccuracy %.4f%n",
-                result.tokens(), result.loss(), result.perplexity(), result.bitsPerToken(), result.accuracy());
+        String unit = loaded.words() ? "word" : "char";
+        out.printf(Locale.ROOT, "tokens %d%nloss %.6f nats/%s%nperplexity %.4f%nbp%s %.6f%naccuracy %.4f%n",
+                result.tokens(), result.loss(), unit, result.perplexity(), unit.charAt(0), result.bitsPerToken(), result.accuracy());
         out.flush();
+    }
+
+    /** Steps the longest sentence of a sentence stream needs: its words and the end token. */
+    private static int longestSentence(int[] tokens, Vocabulary vocabulary) {
+        int end = vocabulary.id(Vocabulary.SENTENCE_END);
+        int longest = 1;
+        int length = 0;
+        for (int token : tokens) {
+            length++;
+            if (token == end) {
+                longest = Math.max(longest, length);
+                length = 0;
+            }
+        }
+        return longest;
     }
 
     private static String printable(String token) {

@@ -14,6 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
+import org.rnn4j.data.Batching;
 import org.rnn4j.text.Corpus;
 import org.rnn4j.train.Evaluation;
 import org.rnn4j.train.StopReason;
@@ -40,8 +41,10 @@ final class ProgressReporter implements TrainingListener {
     private long lastRedraw;
     private long lastLine = System.nanoTime();
     private Evaluation lastValidation;
+    private final String unit; // what a token is: "word" or "char"
 
     ProgressReporter(ModelConfig model, Corpus corpus, TrainConfig config, Path folder) {
+        this.unit = corpus.words() ? "word" : "char";
         this.model = model;
         this.corpus = corpus;
         this.config = config;
@@ -55,9 +58,10 @@ final class ProgressReporter implements TrainingListener {
                 model.layers(), model.hiddenSize(), model.cell().id(),
                 model.oneHotInput() ? "one-hot" : "embedding " + model.embeddingSize(), parameters,
                 model.vocabularySize(), KernelProvider.kernels().name());
-        out.printf(Locale.ROOT, "data: %,d train / %,d validation / %,d test characters; %d windows of %d×%d per epoch%n",
-                corpus.train().length, corpus.validation().length, corpus.test().length, p.windowsPerEpoch(),
-                config.batchSize(), config.seqLength());
+        out.printf(Locale.ROOT, "data: %,d train / %,d validation / %,d test %s; %d windows of %d×%s per epoch%n",
+                corpus.train().length, corpus.validation().length, corpus.test().length,
+                corpus.words() ? "tokens" : "characters", p.windowsPerEpoch(), config.batchSize(),
+                config.batching() == Batching.SENTENCES ? "(up to " + config.seqLength() + ")" : config.seqLength());
         out.println("run folder: " + folder + (p.step() > 0 ? " (resuming at step " + p.step() + ")" : ""));
         if (System.console() == null) {
             return;
@@ -97,8 +101,8 @@ final class ProgressReporter implements TrainingListener {
     public void onEvaluation(TrainingProgress p, Evaluation v, boolean best) {
         lastValidation = v;
         above(String.format(Locale.ROOT,
-                "step %d (epoch %d, %.0f s): validation loss %.4f, perplexity %.2f, %.3f bits/char, accuracy %.1f%%%s",
-                p.step(), p.epoch(), p.seconds(), v.loss(), v.perplexity(), v.bitsPerToken(), 100 * v.accuracy(),
+                "step %d (epoch %d, %.0f s): validation loss %.4f, perplexity %.2f, %.3f bits/%s, accuracy %.1f%%%s",
+                p.step(), p.epoch(), p.seconds(), v.loss(), v.perplexity(), v.bitsPerToken(), unit, 100 * v.accuracy(),
                 best ? " (best)" : ""));
     }
 
@@ -124,15 +128,17 @@ final class ProgressReporter implements TrainingListener {
         out.flush();
     }
 
-    /** The end of a run: why it stopped, the best loss, its files and the commands to use them; {@code text} null for the bundled corpus. */
-    void printSummary(Trainer trainer, StopReason reason, Path text) {
+    /**
+     * The end of a run: why it stopped, the best loss, its files and the commands to use them; {@code text}
+     * null for the bundled corpus, {@code validText} null without a validation text of its own.
+     */
+    void printSummary(Trainer trainer, StopReason reason, Path text, Path validText) {
         TrainingProgress p = trainer.progress();
         out.printf(Locale.ROOT, "stopped after %d steps, %.1f epochs, %.0f s: %s.%n", p.step(),
-                (double) p.tokens() / Math.max(1, (long) p.windowsPerEpoch() * config.batchSize() * config.seqLength()),
-                p.seconds(), reason.description());
+                (double) p.step() / Math.max(1, p.windowsPerEpoch()), p.seconds(), reason.description());
         if (Double.isFinite(trainer.bestValidationLoss())) {
-            out.printf(Locale.ROOT, "best validation loss %.4f (%.3f bits/char)%n", trainer.bestValidationLoss(),
-                    trainer.bestValidationLoss() / Math.log(2));
+            out.printf(Locale.ROOT, "best validation loss %.4f (perplexity %.2f, %.3f bits/%s)%n", trainer.bestValidationLoss(),
+                    Math.exp(trainer.bestValidationLoss()), trainer.bestValidationLoss() / Math.log(2), unit);
         }
         Path best = folder.resolve(Trainer.BEST);
         Path sampleFrom = best.toFile().exists() ? best : folder.resolve(Trainer.LATEST);
@@ -142,7 +148,7 @@ final class ProgressReporter implements TrainingListener {
                 .collect(Collectors.joining(", ")));
         out.println("sample from it:  " + command + " sample --checkpoint " + sampleFrom);
         out.println("resume training: " + command + " train --resume " + folder.resolve(Trainer.LATEST)
-                + (text == null ? "" : " --text " + text) + " --epochs "
+                + (text == null ? "" : " --text " + text) + (validText == null ? "" : " --valid-text " + validText) + " --epochs "
                 + (config.epochs() + 10));
     }
 }

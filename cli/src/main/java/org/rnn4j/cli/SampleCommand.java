@@ -3,29 +3,39 @@ package org.rnn4j.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.rnn4j.model.LanguageModel;
+import org.rnn4j.nlp.Detokenizer;
+import org.rnn4j.nlp.Tokenization;
 import org.rnn4j.random.Rng;
 import org.rnn4j.sample.Decoding;
 import org.rnn4j.sample.Sampler;
 import org.rnn4j.sample.SamplingConfig;
+import org.rnn4j.sample.SentenceGenerator;
 import org.rnn4j.train.Checkpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rnn4j sample}: generates text from a checkpoint, streaming it to stdout. */
+/**
+ * {@code rnn4j sample}: generates text from a checkpoint, streaming it to stdout; from a word model,
+ * {@code --count} sentences, one per line, detokenized.
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Generate text from a trained model, streamed to stdout.")
+        description = "Generate text from a trained model, streamed to stdout; word models write whole sentences, one per line.")
 final class SampleCommand implements Runnable {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "Checkpoint to sample from")
     Path checkpoint;
 
-    @Option(names = "--prime", description = "Text that starts the sample (default: a newline)", defaultValue = "")
+    @Option(names = "--prime", description = "Text that starts the sample (default: a newline; word models: nothing, the sentence start)", defaultValue = "")
     String prime;
 
-    @Option(names = "--length", description = "Characters to generate per sample (default: ${DEFAULT-VALUE})", defaultValue = "1000")
-    int length;
+    @Option(names = "--length", description = "Characters per sample (default: 1000); word models: most words per sentence (default: 60)")
+    Integer length;
+
+    @Option(names = "--min-length", description = "Word models: fewest words per sentence (default: ${DEFAULT-VALUE})", defaultValue = "1")
+    int minLength;
 
     @Option(names = "--temperature", description = "Divide logits by this; lower is more conservative (default: ${DEFAULT-VALUE})", defaultValue = "0.8")
     float temperature;
@@ -60,11 +70,16 @@ final class SampleCommand implements Runnable {
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, got " + count);
         }
-        var config = new SamplingConfig(length, temperature, topK, topP, greedy ? Decoding.GREEDY : Decoding.SAMPLE, stop);
         Checkpoint loaded = Checkpoint.load(checkpoint);
+        var config = new SamplingConfig(length != null ? length : loaded.words() ? 60 : 1000, temperature, topK, topP,
+                greedy ? Decoding.GREEDY : Decoding.SAMPLE, stop);
         LanguageModel model = ModelLoader.load(loaded);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         Rng rng = new Rng(seed);
+        if (loaded.words()) {
+            sampleSentences(model, loaded, config, rng, out);
+            return;
+        }
         if (count == 1) {
             out.print(prime);
             new Sampler(model, loaded.vocabulary()).generate(prime, config, rng, piece -> {
@@ -78,6 +93,31 @@ final class SampleCommand implements Runnable {
         }
         out.println();
         out.flush();
+    }
+
+    /** {@code count} sentences, BATCH at a time, each detokenized on a line of its own. */
+    private void sampleSentences(LanguageModel model, Checkpoint loaded, SamplingConfig config, Rng rng, PrintStream out) {
+        if (minLength < 0 || minLength > config.length()) {
+            throw new IllegalArgumentException("--min-length must be between 0 and --length (" + config.length() + "), got " + minLength);
+        }
+        if (!stop.isEmpty()) {
+            throw new IllegalArgumentException("--stop applies to character models; a word model's sentence stops at its end token");
+        }
+        List<String> primeWords = prime.isBlank() ? List.of()
+                : Tokenization.fromJson(loaded.tokenizer()).tokenizer().sentences(prime, "the prime text").stream()
+                        .flatMap(List::stream).toList();
+        SentenceGenerator generator = null;
+        for (int done = 0; done < count; ) {
+            int streams = Math.min(BATCH, count - done);
+            if (generator == null || generator.streams() != streams) {
+                generator = new SentenceGenerator(model, loaded.vocabulary(), streams);
+            }
+            for (List<String> sentence : generator.generate(primeWords, minLength, config, rng)) {
+                out.println(Detokenizer.detokenize(sentence));
+                done++;
+            }
+            out.flush();
+        }
     }
 
     /** Several samples drawn as parallel streams, BATCH at a time, each printed once complete. */

@@ -222,7 +222,7 @@ final class TrainCommand implements Runnable {
         runStoppable(trainer, () -> {
             StopReason reason = trainer.run();
             LossPlot.write(folder);
-            reporter.printSummary(trainer, reason, text);
+            reporter.printSummary(trainer, reason, text, validText);
         });
     }
 

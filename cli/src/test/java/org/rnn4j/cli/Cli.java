@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.rnn4j.io.Json;
+import org.rnn4j.io.SafeTensors;
 
 /** Runs the real command line in-process and finds the shared corpora; the helpers of the CLI tests. */
 final class Cli {
@@ -135,5 +136,19 @@ final class Cli {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every tensor of a checkpoint as raw float bits, so that -0 ≠ 0 and NaN payloads count. */
+    static Map<String, int[]> floatBits(Path checkpoint) {
+        Map<String, int[]> bits = new LinkedHashMap<>();
+        for (SafeTensors.Entry entry : SafeTensors.read(checkpoint).entries()) {
+            float[] values = entry.floats();
+            int[] raw = new int[values.length];
+            for (int i = 0; i < values.length; i++) {
+                raw[i] = Float.floatToRawIntBits(values[i]);
+            }
+            bits.put(entry.name(), raw);
+        }
+        return bits;
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rnn4j.io.SafeTensors;
 import org.rnn4j.train.Checkpoint;
 
 /** The key promise: 20 steps, a resume, 20 more steps is bit for bit the same run as 40 steps in one go. */
@@ -35,8 +34,8 @@ class ResumeTest {
         Cli.run("train", "--resume", split.resolve("checkpoint.safetensors").toString(), "--text", Cli.sonnets().toString(),
                 "--max-steps", "40", "--threads", Integer.toString(threads)).ok();
 
-        Map<String, int[]> expected = floatBits(whole.resolve("checkpoint.safetensors"));
-        Map<String, int[]> actual = floatBits(split.resolve("checkpoint.safetensors"));
+        Map<String, int[]> expected = Cli.floatBits(whole.resolve("checkpoint.safetensors"));
+        Map<String, int[]> actual = Cli.floatBits(split.resolve("checkpoint.safetensors"));
         assertEquals(expected.keySet(), actual.keySet(), "same tensors");
         assertTrue(expected.keySet().stream().anyMatch(name -> name.startsWith("optim.")), "optimizer moments saved");
         for (String name : expected.keySet()) {
@@ -70,20 +69,6 @@ class ResumeTest {
         extra[1] = Integer.toString(steps);
         System.arraycopy(options, 0, extra, 2, options.length);
         Cli.trainTiny(Cli.sonnets(), out, extra).ok();
-    }
-
-    /** Every tensor of a checkpoint as raw float bits, so that -0 ≠ 0 and NaN payloads count. */
-    private static Map<String, int[]> floatBits(Path checkpoint) {
-        Map<String, int[]> bits = new LinkedHashMap<>();
-        for (SafeTensors.Entry entry : SafeTensors.read(checkpoint).entries()) {
-            float[] values = entry.floats();
-            int[] raw = new int[values.length];
-            for (int i = 0; i < values.length; i++) {
-                raw[i] = Float.floatToRawIntBits(values[i]);
-            }
-            bits.put(entry.name(), raw);
-        }
-        return bits;
     }
 
     /** step → value of {@code key} in a run's metrics past step 20, which must be logged at exactly {@code steps}. */

@@ -33,6 +33,7 @@ public final class Sampler {
     private final int[] tokens;           // (N) each stream's latest token
     private final float[] probabilities;  // (V)
     private final long[] ranked;          // (V) probability bits << 32 | token, for top-k/top-p
+    private final boolean[] forbidden;    // (V) tokens never drawn
 
     /** A sampler of one stream. */
     public Sampler(LanguageModel model, Vocabulary vocabulary) {
@@ -51,6 +52,12 @@ public final class Sampler {
         this.tokens = new int[streams];
         this.probabilities = new float[vocabulary.size()];
         this.ranked = new long[vocabulary.size()];
+        this.forbidden = new boolean[vocabulary.size()];
+    }
+
+    /** Whether the following draws may pick {@code token}; every token may at first. */
+    public void forbid(int token, boolean forbid) {
+        forbidden[token] = forbid;
     }
 
     public int streams() {
@@ -63,9 +70,13 @@ public final class Sampler {
      * parameters, so one sampler serves a model that is still training.
      */
     public void start(String prime, Rng rng) {
+        start(primeTokens(prime, rng));
+    }
+
+    /** Resets every stream and feeds it the token ids {@code ids} (at least one): the next draw continues them. */
+    public void start(int[] ids) {
         model.refreshProjection(step);
         state.reset();
-        int[] ids = primeTokens(prime, rng);
         for (int t = 0; t < ids.length - 1; t++) {
             Arrays.fill(step.inputs(), 0, streams, ids[t]);
             model.logits(step, state, Mode.EVALUATION, null);
@@ -140,9 +151,9 @@ public final class Sampler {
     private int choose(float[] logits, int offset, SamplingConfig config, Rng rng) {
         int v = probabilities.length;
         if (config.decoding() == Decoding.GREEDY) {
-            int best = 0;
-            for (int i = 1; i < v; i++) {
-                if (logits[offset + i] > logits[offset + best]) {
+            int best = -1;
+            for (int i = 0; i < v; i++) {
+                if (!forbidden[i] && (best < 0 || logits[offset + i] > logits[offset + best])) {
                     best = i;
                 }
             }
@@ -150,11 +161,11 @@ public final class Sampler {
         }
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < v; i++) {
-            max = Math.max(max, logits[offset + i]);
+            max = forbidden[i] ? max : Math.max(max, logits[offset + i]);
         }
         float sum = 0f;
         for (int i = 0; i < v; i++) {
-            probabilities[i] = (float) Math.exp((logits[offset + i] - max) / config.temperature());
+            probabilities[i] = forbidden[i] ? 0f : (float) Math.exp((logits[offset + i] - max) / config.temperature());
             sum += probabilities[i];
         }
         for (int i = 0; i < v; i++) {

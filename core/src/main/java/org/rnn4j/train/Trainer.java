@@ -1,6 +1,7 @@
 package org.rnn4j.train;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.rnn4j.data.Batches;
 import org.rnn4j.data.Batching;
@@ -13,6 +14,7 @@ import org.rnn4j.random.Rng;
 import org.rnn4j.sample.Decoding;
 import org.rnn4j.sample.Sampler;
 import org.rnn4j.sample.SamplingConfig;
+import org.rnn4j.sample.SentenceGenerator;
 import org.rnn4j.text.Corpus;
 
 /**
@@ -29,7 +31,8 @@ public final class Trainer {
     public static final String BEST = "best.safetensors";
 
     private static final double SMOOTHING = 0.999;
-    private static final int SAMPLE_LENGTH = 200;
+    private static final int SAMPLE_LENGTH = 200;       // characters
+    private static final int SAMPLE_SENTENCE_WORDS = 60;
 
     private final LanguageModel model;
     private final Corpus corpus;
@@ -45,7 +48,8 @@ public final class Trainer {
     private final Evaluator validation;     // null without a validation split
     private final TrainingProgress progress = new TrainingProgress();
     private final double explodedLoss;      // a window loss above this means divergence
-    private Sampler sampler;                // made at the first sample, then reused
+    private Sampler sampler;                // made at the first sample of a character model, then reused
+    private SentenceGenerator sentences;    // the same for a word model
     private Rng rng;
     private int epoch;
     private int window;
@@ -279,12 +283,21 @@ public final class Trainer {
                 bestValidationLoss, staleEvaluations, rng.state(), learningRate.state());
     }
 
+    /** A sample of the model as it is now: text for a character model, a sentence (words spaced) for a word model. */
     private String sample() {
+        Rng rng = new Rng(config.seed() ^ progress.step);
+        if (corpus.words()) {
+            if (sentences == null) {
+                sentences = new SentenceGenerator(model, corpus.vocabulary(), 1);
+            }
+            var sampling = new SamplingConfig(SAMPLE_SENTENCE_WORDS, 0.8f, 0, 1f, Decoding.SAMPLE, "");
+            return String.join(" ", sentences.generate(List.of(), 1, sampling, rng).get(0));
+        }
         if (sampler == null) {
             sampler = new Sampler(model, corpus.vocabulary());
         }
         var sampling = new SamplingConfig(SAMPLE_LENGTH, 0.8f, 0, 1f, Decoding.SAMPLE, "");
-        return sampler.generate("", sampling, new Rng(config.seed() ^ progress.step), piece -> { });
+        return sampler.generate("", sampling, rng, piece -> { });
     }
 
     public TrainingProgress progress() {

@@ -1,0 +1,73 @@
+package org.rnn4j.sample;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rnn4j.model.LanguageModel;
+import org.rnn4j.random.Rng;
+import org.rnn4j.text.Vocabulary;
+
+/**
+ * Generates sentences from a word model, N at a time: each stream starts at
+ * {@link Vocabulary#SENTENCE_START} (then the prime words) and draws words until
+ * {@link Vocabulary#SENTENCE_END}. It never draws {@link Vocabulary#UNKNOWN} or a second start, and draws
+ * no end before the sentence has its minimum length. All streams draw in step, so they are equally long
+ * until each one ends.
+ */
+public final class SentenceGenerator {
+
+    private final Vocabulary vocabulary;
+    private final Sampler sampler;
+    private final int end;
+
+    public SentenceGenerator(LanguageModel model, Vocabulary vocabulary, int streams) {
+        if (!vocabulary.words()) {
+            throw new IllegalArgumentException("sentences need a word model's vocabulary");
+        }
+        this.vocabulary = vocabulary;
+        this.sampler = new Sampler(model, vocabulary, streams);
+        this.end = vocabulary.id(Vocabulary.SENTENCE_END);
+        sampler.forbid(vocabulary.id(Vocabulary.UNKNOWN), true);
+        sampler.forbid(vocabulary.id(Vocabulary.SENTENCE_START), true);
+    }
+
+    public int streams() {
+        return sampler.streams();
+    }
+
+    /**
+     * One sentence per stream: the {@code prime} words (those outside the vocabulary read as unknown), then
+     * what the model draws, without the end token. A sentence stops at the end token or after
+     * {@code config.length()} words in all, whichever comes first, and has at least {@code minWords} words
+     * unless the length limit comes first.
+     */
+    public List<List<String>> generate(List<String> prime, int minWords, SamplingConfig config, Rng rng) {
+        int[] ids = new int[prime.size() + 1];
+        ids[0] = vocabulary.id(Vocabulary.SENTENCE_START);
+        for (int i = 0; i < prime.size(); i++) {
+            ids[i + 1] = vocabulary.wordId(prime.get(i));
+        }
+        sampler.start(ids);
+        List<List<String>> sentences = new ArrayList<>();
+        boolean[] ended = new boolean[streams()];
+        for (int n = 0; n < streams(); n++) {
+            sentences.add(new ArrayList<>(prime));
+        }
+        int running = streams();
+        for (int words = prime.size(); words < config.length() && running > 0; words++) {
+            sampler.forbid(end, words < minWords);
+            int[] drawn = sampler.next(config, rng);
+            for (int n = 0; n < streams(); n++) {
+                if (ended[n]) {
+                    continue;
+                }
+                if (drawn[n] == end) {
+                    ended[n] = true;
+                    running--;
+                } else {
+                    sentences.get(n).add(vocabulary.token(drawn[n]));
+                }
+            }
+        }
+        return sentences;
+    }
+}
