@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code rnn4j} command. Errors become one line on stderr and a non-zero exit code here, only here. */
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, version = "rnn4j 0.1.0",
-        description = "Train, sample, score and inspect recurrent neural network language models.",
+        description = "Train, sample, score and inspect recurrent neural network language models, and explore their embeddings.",
         subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InspectCommand.class,
+                EmbeddingsCommand.class, NeighborsCommand.class, AnalogyCommand.class,
                 GradcheckCommand.class, PlotCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -35,7 +36,7 @@ public final class Main {
         });
         commandLine.setParameterExceptionHandler((exception, args1) -> {
             PrintWriter err = exception.getCommandLine().getErr();
-            err.println("rnn4j: " + exception.getMessage() + " (see: rnn4j " + exception.getCommandLine().getCommandName() + " --help)");
+            err.println("rnn4j: " + exception.getMessage() + " (see: " + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return BAD_INPUT;
         });
