@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CONFIG", arity = "0..*",
             description = "Configurations to run: C1 (RNN 1x100, B=1), C2 (LSTM 2x128), C3 (LSTM 2x512), "
-                    + "C4 (GRU 2x512), C5 (sampling from C3) (default: all)")
+                    + "C4 (GRU 2x512), C5 (sampling from C3) (default: these five); W1, W2 (the ptb-small and ptb-medium word LSTMs)")
     List<BenchConfig> configs;
 
     @Option(names = "--warmup", description = "Warm-up seconds per configuration (default: ${DEFAULT-VALUE})", defaultValue = "5")
@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "rnn4j bench: kernels %s, %d thread(s), Java %s, %d cores, seed %d%n",
                 KernelProvider.kernels().name(), Parallel.threads(), Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), seed);
-        for (BenchConfig config : configs == null || configs.isEmpty() ? EnumSet.allOf(BenchConfig.class) : EnumSet.copyOf(configs)) {
+        for (BenchConfig config : configs == null || configs.isEmpty() ? BenchConfig.PEERS : EnumSet.copyOf(configs)) {
             resetHeapPeaks();
             BenchWorkload workload = config.sampling ? new SamplingWorkload(config, streams, seed) : new TrainingWorkload(config, seed);
             System.out.printf(Locale.ROOT, "%s  %s (%,d parameters, %.2f MFLOP/token)%n", config, config.description,

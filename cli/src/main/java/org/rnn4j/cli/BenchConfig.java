@@ -1,28 +1,36 @@
 package org.rnn4j.cli;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.rnn4j.model.CellKind;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.optim.OptimizerConfig;
 import org.rnn4j.optim.OptimizerKind;
 
 /**
- * The benchmark configurations rnn4j is measured on, the same as the peers' scripts run: four training
- * set-ups from a minimal character RNN to a large two-layer LSTM/GRU, and single-stream sampling.
- * All use a character vocabulary of 65, the size of tiny-shakespeare's.
+ * The benchmark configurations rnn4j is measured on. C1–C5 are the peers' scripts' set-ups: four training
+ * runs from a minimal character RNN to a large two-layer LSTM/GRU, and single-stream sampling, all with a
+ * character vocabulary of 65, the size of tiny-shakespeare's. W1 and W2 are the word models of the Penn
+ * Treebank presets, whose 10,000-word output layer dominates the cost.
  */
 enum BenchConfig {
     C1("tanh RNN 1×100, one-hot, B=1, T=25, AdaGrad 0.1, clip ±5",
-            CellKind.RNN_TANH, 1, 100, 0, 1, 25, OptimizerKind.ADAGRAD, 0.1f, 0f, 5f, false),
+            CellKind.RNN_TANH, 1, 100, 0, 1, 25, OptimizerKind.ADAGRAD, 0.1f, 0f, 5f, false, 65),
     C2("LSTM 2×128, embedding 128, B=50, T=50, RMSProp 2e-3, clip norm 5",
-            CellKind.LSTM, 2, 128, 128, 50, 50, OptimizerKind.RMSPROP, 2e-3f, 5f, 0f, false),
+            CellKind.LSTM, 2, 128, 128, 50, 50, OptimizerKind.RMSPROP, 2e-3f, 5f, 0f, false, 65),
     C3("LSTM 2×512, embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
-            CellKind.LSTM, 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false),
+            CellKind.LSTM, 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false, 65),
     C4("GRU 2×512, embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
-            CellKind.GRU, 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false),
+            CellKind.GRU, 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false, 65),
     C5("sampling from the C3 model, temperature 0.8",
-            CellKind.LSTM, 2, 512, 512, 1, 1, OptimizerKind.ADAM, 2e-3f, 5f, 0f, true);
+            CellKind.LSTM, 2, 512, 512, 1, 1, OptimizerKind.ADAM, 2e-3f, 5f, 0f, true, 65),
+    W1("word LSTM 2×200 (ptb-small), V=10,000, B=20, T=20, SGD 20, clip norm 0.25",
+            CellKind.LSTM, 2, 200, 200, 20, 20, OptimizerKind.SGD, 20f, 0.25f, 0f, false, 10_000),
+    W2("word LSTM 2×650 (ptb-medium without dropout), V=10,000, B=20, T=35, SGD 35, clip norm 0.143",
+            CellKind.LSTM, 2, 650, 650, 20, 35, OptimizerKind.SGD, 35f, 0.143f, 0f, false, 10_000);
 
-    static final int VOCABULARY = 65;
+    /** What {@code rnn4j bench} runs when no configuration is named: the peers' set. */
+    static final Set<BenchConfig> PEERS = EnumSet.range(C1, C5);
 
     final String description;
     final CellKind cell;
@@ -36,9 +44,11 @@ enum BenchConfig {
     final float gradClip;    // global norm, 0 = off
     final float clipValue;   // element-wise, 0 = off
     final boolean sampling;
+    final int vocabulary;
 
     BenchConfig(String description, CellKind cell, int layers, int hidden, int embedding, int batch, int steps,
-                OptimizerKind optimizer, float learningRate, float gradClip, float clipValue, boolean sampling) {
+                OptimizerKind optimizer, float learningRate, float gradClip, float clipValue, boolean sampling,
+                int vocabulary) {
         this.description = description;
         this.cell = cell;
         this.layers = layers;
@@ -51,10 +61,11 @@ enum BenchConfig {
         this.gradClip = gradClip;
         this.clipValue = clipValue;
         this.sampling = sampling;
+        this.vocabulary = vocabulary;
     }
 
     ModelConfig model() {
-        return new ModelConfig(cell, VOCABULARY, embedding, hidden, layers, 0f);
+        return new ModelConfig(cell, vocabulary, embedding, hidden, layers, 0f);
     }
 
     OptimizerConfig optimizerConfig() {
@@ -67,7 +78,7 @@ enum BenchConfig {
      */
     double flopsPerToken() {
         ModelConfig model = model();
-        double forward = 2.0 * hidden * VOCABULARY;
+        double forward = 2.0 * hidden * vocabulary;
         for (int l = 0; l < layers; l++) {
             forward += 2.0 * cell.gates() * hidden * (model.inputSize(l) + hidden);
         }

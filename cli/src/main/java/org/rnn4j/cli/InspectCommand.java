@@ -2,6 +2,7 @@ package org.rnn4j.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.rnn4j.io.Json;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.train.Checkpoint;
@@ -23,14 +24,16 @@ final class InspectCommand implements Runnable {
         Checkpoint c = Checkpoint.load(checkpoint);
         ModelConfig m = c.model();
         System.out.printf(Locale.ROOT, "checkpoint   %s (format %d)%n", checkpoint, Checkpoint.FORMAT_VERSION);
-        System.out.printf(Locale.ROOT, "model        %s, %d layer(s) of %d, %s, dropout %.2f%n", m.cell().id(), m.layers(),
-                m.hiddenSize(), m.oneHotInput() ? "one-hot input" : "embedding " + m.embeddingSize(), m.dropout());
-        System.out.printf(Locale.ROOT, "vocabulary   %d characters%n", c.vocabulary().size());
+        System.out.printf(Locale.ROOT, "model        %s, %d layer(s) of %d, %s%s, dropout %.2f%n", m.cell().id(), m.layers(),
+                m.hiddenSize(), m.oneHotInput() ? "one-hot input" : "embedding " + m.embeddingSize(),
+                m.tiedWeights() ? " tied to the output layer" : "", m.dropout());
+        System.out.printf(Locale.ROOT, "vocabulary   %d %s%n", c.vocabulary().size(), c.words() ? "words (3 special tokens)" : "characters");
+        System.out.printf(Locale.ROOT, "tokenizer    %s%n", Json.write(c.tokenizer()));
         System.out.printf(Locale.ROOT, "parameters   %,d%n", ModelLayout.of(m).parameterCount());
         TrainConfig t = c.training();
         if (t != null) {
-            System.out.printf(Locale.ROOT, "training     %s lr %g, batch %d × seq %d, clip %.3g, seed %d%n", t.optimizer().kind().id(),
-                    t.learningRate(), t.batchSize(), t.seqLength(), t.gradClip(), t.seed());
+            System.out.printf(Locale.ROOT, "training     %s lr %g, %s batches of %d × seq %d, clip %.3g, seed %d%n", t.optimizer().kind().id(),
+                    t.learningRate(), t.batching().id(), t.batchSize(), t.seqLength(), t.gradClip(), t.seed());
         }
         TrainingState s = c.trainingState();
         if (s != null) {

@@ -25,13 +25,13 @@ final class SamplingWorkload implements BenchWorkload {
         this.rng = new Rng(seed);
         this.model = new LanguageModel(config.model(), KernelProvider.kernels());
         Initializer.initialize(model, Initialization.pytorch(), rng);
-        this.sampler = new Sampler(model, letters(), streams);
+        this.sampler = new Sampler(model, letters(config.vocabulary), streams);
         sampler.start("", rng);
     }
 
-    private static Vocabulary letters() {
-        List<String> tokens = new ArrayList<>(BenchConfig.VOCABULARY);
-        for (int i = 0; i < BenchConfig.VOCABULARY; i++) {
+    private static Vocabulary letters(int size) {
+        List<String> tokens = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
             tokens.add(Character.toString(' ' + i));
         }
         return new Vocabulary(tokens);

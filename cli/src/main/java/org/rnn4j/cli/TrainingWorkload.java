@@ -43,7 +43,7 @@ final class TrainingWorkload implements BenchWorkload {
     private static int[] randomTokens(BenchConfig config, Rng rng) {
         int[] tokens = new int[config.batch * config.steps * DATA_WINDOWS + 1];
         for (int i = 0; i < tokens.length; i++) {
-            tokens[i] = (int) Math.floorMod(rng.nextLong(), (long) BenchConfig.VOCABULARY);
+            tokens[i] = (int) Math.floorMod(rng.nextLong(), (long) config.vocabulary);
         }
         return tokens;
     }
