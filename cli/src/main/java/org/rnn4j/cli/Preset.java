@@ -13,24 +13,8 @@ import org.rnn4j.InvalidInputException;
  * window, rnn4j's is their mean, so its learning rate 1 and gradient-norm limit 5 become T and 5 / T here.
  */
 enum Preset {
-    PTB_SMALL("ptb-small", Map.ofEntries(
-            Map.entry("--level", "word"), Map.entry("--tokenizer", "whitespace"), Map.entry("--vocab-size", "10000"),
-            Map.entry("--mode", "stream"), Map.entry("--cell", "lstm"), Map.entry("--num-layers", "2"),
-            Map.entry("--rnn-size", "200"), Map.entry("--wordvec-size", "200"), Map.entry("--dropout", "0"),
-            Map.entry("--batch-size", "20"), Map.entry("--seq-length", "20"), Map.entry("--epochs", "13"),
-            Map.entry("--optimizer", "sgd"), Map.entry("--learning-rate", "20"), Map.entry("--lr-schedule", "epoch"),
-            Map.entry("--lr-decay", "0.5"), Map.entry("--lr-decay-after", "4"), Map.entry("--grad-clip", "0.25"),
-            Map.entry("--init", "uniform"), Map.entry("--init-scale", "0.1"), Map.entry("--forget-bias", "0"),
-            Map.entry("--eval-every", "1000"), Map.entry("--sample-every", "0"))),
-    PTB_MEDIUM("ptb-medium", Map.ofEntries(
-            Map.entry("--level", "word"), Map.entry("--tokenizer", "whitespace"), Map.entry("--vocab-size", "10000"),
-            Map.entry("--mode", "stream"), Map.entry("--cell", "lstm"), Map.entry("--num-layers", "2"),
-            Map.entry("--rnn-size", "650"), Map.entry("--wordvec-size", "650"), Map.entry("--dropout", "0.5"),
-            Map.entry("--batch-size", "20"), Map.entry("--seq-length", "35"), Map.entry("--epochs", "39"),
-            Map.entry("--optimizer", "sgd"), Map.entry("--learning-rate", "35"), Map.entry("--lr-schedule", "epoch"),
-            Map.entry("--lr-decay", "0.8333333"), Map.entry("--lr-decay-after", "6"), Map.entry("--grad-clip", "0.142857"),
-            Map.entry("--init", "uniform"), Map.entry("--init-scale", "0.05"), Map.entry("--forget-bias", "0"),
-            Map.entry("--eval-every", "500"), Map.entry("--sample-every", "0")));
+    PTB_SMALL("ptb-small", zaremba(200, 20, 0f, 13, 0.5f, 4, 0.1f)),
+    PTB_MEDIUM("ptb-medium", zaremba(650, 35, 0.5f, 39, 1 / 1.2f, 6, 0.05f));
 
     private final String id;
     private final Map<String, String> options;
@@ -38,10 +22,6 @@ enum Preset {
     Preset(String id, Map<String, String> options) {
         this.id = id;
         this.options = options;
-    }
-
-    String id() {
-        return id;
     }
 
     /**
@@ -73,6 +53,27 @@ enum Preset {
         });
         expanded.addAll(Arrays.asList(args).subList(1, args.length));
         return expanded.toArray(String[]::new);
+    }
+
+    /**
+     * A Penn Treebank LSTM of the paper: 2 layers of {@code size} units and an embedding as wide, 10,000
+     * words, B = 20 windows of {@code steps}, SGD with learning rate 1 (here {@code steps}) multiplied by
+     * {@code decay} after each epoch from {@code decayAfter} on, gradient norm 5 (here 5 / {@code steps}),
+     * uniform initialization in ±{@code initScale}.
+     */
+    private static Map<String, String> zaremba(int size, int steps, float dropout, int epochs, float decay, int decayAfter,
+                                               float initScale) {
+        return Map.ofEntries(
+                Map.entry("--level", "word"), Map.entry("--tokenizer", "whitespace"), Map.entry("--vocab-size", "10000"),
+                Map.entry("--mode", "stream"), Map.entry("--cell", "lstm"), Map.entry("--num-layers", "2"),
+                Map.entry("--rnn-size", Integer.toString(size)), Map.entry("--wordvec-size", Integer.toString(size)),
+                Map.entry("--dropout", Float.toString(dropout)), Map.entry("--batch-size", "20"),
+                Map.entry("--seq-length", Integer.toString(steps)), Map.entry("--epochs", Integer.toString(epochs)),
+                Map.entry("--optimizer", "sgd"), Map.entry("--learning-rate", Integer.toString(steps)),
+                Map.entry("--lr-schedule", "epoch"), Map.entry("--lr-decay", Float.toString(decay)),
+                Map.entry("--lr-decay-after", Integer.toString(decayAfter)), Map.entry("--grad-clip", Float.toString(5f / steps)),
+                Map.entry("--init", "uniform"), Map.entry("--init-scale", Float.toString(initScale)),
+                Map.entry("--forget-bias", "0"), Map.entry("--eval-every", "1000"), Map.entry("--sample-every", "0"));
     }
 
     static Preset fromId(String id) {

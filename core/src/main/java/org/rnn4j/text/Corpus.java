@@ -1,6 +1,5 @@
 package org.rnn4j.text;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[]
     /** {@code items} cut into the first {@code trainFraction}, the next {@code validationFraction} and the rest. */
     public static <T> List<List<T>> split(List<T> items, double trainFraction, double validationFraction) {
         int[] ends = splitPoints(items.size(), trainFraction, validationFraction);
-        return new ArrayList<>(List.of(items.subList(0, ends[0]), items.subList(ends[0], ends[1]), items.subList(ends[1], items.size())));
+        return List.of(items.subList(0, ends[0]), items.subList(ends[0], ends[1]), items.subList(ends[1], items.size()));
     }
 
     private static int[] splitPoints(int length, double trainFraction, double validationFraction) {
