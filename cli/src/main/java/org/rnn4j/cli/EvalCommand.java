@@ -53,7 +53,7 @@ final class EvalCommand implements Runnable {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         boolean sentences = loaded.training() != null && loaded.training().batching() == Batching.SENTENCES;
         Evaluator evaluator = sentences
-                ? new Evaluator(model, Batching.SENTENCES.batches(tokens, vocabulary, 1, longestSentence(tokens, vocabulary), 0, "the text " + text))
+                ? new Evaluator(model, Batching.SENTENCES.batches(tokens, vocabulary, 1, longestSentence(tokens, vocabulary), 0, "the text " + text), null)
                 : new Evaluator(model, tokens, 1, WINDOW);
         Evaluation result = perToken
                 ? evaluator.evaluate((position, token, logProbability) -> out.printf(Locale.ROOT, "%d\t%s\t%.6f%n",

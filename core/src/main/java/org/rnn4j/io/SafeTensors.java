@@ -48,15 +48,27 @@ public final class SafeTensors {
         }
     }
 
-    /** One tensor: name, element type, row-major shape and its values (kept as little-endian bytes). */
+    /**
+     * One tensor: name, element type, row-major shape and its values, kept as little-endian bytes or, for
+     * an entry made by {@link #ofFloats(String, int[], float[], int)}, read from the caller's array when
+     * the file is written.
+     */
     public static final class Entry {
+
+        private static final int CHUNK_FLOATS = 1 << 14; // a view is written through 64 KB of bytes at a time
 
         private final String name;
         private final DType dtype;
         private final int[] shape;
-        private final byte[] data; // (product of shape × dtype.bytes) little-endian values
+        private final byte[] data;   // (product of shape × dtype.bytes) little-endian values; null for a view
+        private final float[] view;  // F32 values from viewOffset, or null
+        private final int viewOffset;
 
         private Entry(String name, DType dtype, int[] shape, byte[] data) {
+            this(name, dtype, shape, data, null, 0);
+        }
+
+        private Entry(String name, DType dtype, int[] shape, byte[] data, float[] view, int viewOffset) {
             if (name == null || name.isEmpty() || name.equals(METADATA_KEY)) {
                 throw new IllegalArgumentException("invalid tensor name " + Json.write(name));
             }
@@ -67,20 +79,32 @@ public final class SafeTensors {
                 }
                 count = Math.multiplyExact(count, dim);
             }
-            if (count * dtype.bytes != data.length) {
+            long given = data != null ? data.length / dtype.bytes : view.length - (long) viewOffset;
+            if (data != null ? count * dtype.bytes != data.length : viewOffset < 0 || count > given) {
                 throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " holds " + count
-                        + " values, got " + data.length / dtype.bytes);
+                        + " values, got " + given);
             }
             this.name = name;
             this.dtype = dtype;
             this.shape = shape.clone();
             this.data = data;
+            this.view = view;
+            this.viewOffset = viewOffset;
         }
 
         public static Entry ofFloats(String name, int[] shape, float[] values) {
             ByteBuffer bytes = little(values.length * 4L);
             bytes.asFloatBuffer().put(values);
             return new Entry(name, DType.F32, shape, bytes.array());
+        }
+
+        /**
+         * An F32 tensor whose values are {@code values} from {@code offset} on, not copied: a checkpoint
+         * writes its hundreds of megabytes of parameters and moments without a second copy in memory. The
+         * values must not change until the file is written.
+         */
+        public static Entry ofFloats(String name, int[] shape, float[] values, int offset) {
+            return new Entry(name, DType.F32, shape, null, values, offset);
         }
 
         public static Entry ofDoubles(String name, int[] shape, double[] values) {
@@ -109,11 +133,22 @@ public final class SafeTensors {
 
         /** Number of values. */
         public int size() {
-            return data.length / dtype.bytes;
+            int count = 1;
+            for (int dim : shape) {
+                count *= dim;
+            }
+            return count;
+        }
+
+        private long bytes() {
+            return (long) size() * dtype.bytes;
         }
 
         /** A copy of the values of an F32 tensor. */
         public float[] floats() {
+            if (view != null) {
+                return Arrays.copyOfRange(view, viewOffset, viewOffset + size());
+            }
             float[] values = new float[size()];
             view(DType.F32).asFloatBuffer().get(values);
             return values;
@@ -139,6 +174,21 @@ public final class SafeTensors {
                         + wanted + " is expected; save it as " + wanted);
             }
             return ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        /** Writes the values' little-endian bytes; a view goes through {@code chunk} (reused by the caller). */
+        private void writeTo(FileChannel channel, ByteBuffer chunk) throws IOException {
+            if (view == null) {
+                AtomicFiles.writeFully(channel, ByteBuffer.wrap(data));
+                return;
+            }
+            for (int at = 0; at < size(); at += CHUNK_FLOATS) {
+                int n = Math.min(CHUNK_FLOATS, size() - at);
+                chunk.clear();
+                chunk.asFloatBuffer().put(view, viewOffset + at, n);
+                chunk.limit(n * Float.BYTES);
+                AtomicFiles.writeFully(channel, chunk);
+            }
         }
 
         @Override
@@ -178,11 +228,11 @@ public final class SafeTensors {
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("dtype", entry.dtype.name());
             info.put("shape", entry.shape);
-            info.put("data_offsets", new long[] {offset, offset + entry.data.length});
+            info.put("data_offsets", new long[] {offset, offset + entry.bytes()});
             if (header.put(entry.name, info) != null) {
                 throw new IllegalArgumentException("duplicate tensor name " + Json.write(entry.name));
             }
-            offset += entry.data.length;
+            offset += entry.bytes();
         }
         byte[] json = Json.write(header).getBytes(StandardCharsets.UTF_8);
         int padded = (json.length + 7) / 8 * 8; // so the data starts 8-byte aligned
@@ -191,10 +241,11 @@ public final class SafeTensors {
         while (head.hasRemaining()) {
             head.put((byte) ' ');
         }
+        ByteBuffer chunk = ByteBuffer.allocate(Entry.CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         AtomicFiles.write(file, channel -> {
             AtomicFiles.writeFully(channel, head.flip());
             for (Entry entry : entries) {
-                AtomicFiles.writeFully(channel, ByteBuffer.wrap(entry.data));
+                entry.writeTo(channel, chunk);
             }
         });
     }

@@ -50,6 +50,7 @@ public interface Kernels {
     /**
      * Backward of one LSTM step. {@code dh} (R, H) is dL/dh_t; {@code dc} (R, H) holds dL/dc_t from
      * later steps on entry and dL/dc_{t-1} on exit. Writes the pre-activation gradients (R, 4H).
+     * {@code dGates} may be {@code gates} at the same offset: the gradients then replace the activations.
      */
     void lstmBackward(int rows, int hidden, float[] gates, int gatesOffset,
                       float[] cells, int prevCellOffset, int cellOffset,
@@ -66,7 +67,9 @@ public interface Kernels {
     /**
      * Backward of one GRU step. {@code dh} (R, H) is dL/dh_t. Writes dGi (R, 3H) = dL/d(x·W_ihᵀ + b_ih),
      * dGh (R, 3H) = dL/d(h_{t-1}·W_hhᵀ + b_hh), and sets {@code dhPrev} (R, H) to the direct part
-     * z⊙dh of dL/dh_{t-1} (the part through W_hh is added by the caller).
+     * z⊙dh of dL/dh_{t-1} (the part through W_hh is added by the caller). {@code dGi} may be
+     * {@code gates} and {@code dGh} may be {@code gh}, each at {@code dGatesOffset} equal to that
+     * block's own offset: the gradients then replace what forward left.
      */
     void gruBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] gh, int ghOffset,
                      float[] h, int prevHOffset, float[] dh, int dhOffset,

@@ -107,6 +107,7 @@ public class ScalarKernels implements Kernels {
             int dg = dGatesOffset + r * 4 * hidden;
             int s = r * hidden;
             for (int j = 0; j < hidden; j++) {
+                // all four gates of column j are read before any gradient is written: dGates may be gates
                 float i = gates[g + j];
                 float f = gates[g + hidden + j];
                 float cand = gates[g + 2 * hidden + j];
@@ -153,14 +154,16 @@ public class ScalarKernels implements Kernels {
             int d = dGatesOffset + row * 3 * hidden;
             int s = row * hidden;
             for (int j = 0; j < hidden; j++) {
+                // column j of gates and gh is read before any gradient is written: dGi, dGh may be them
                 float r = gates[g + j];
                 float z = gates[g + hidden + j];
                 float n = gates[g + 2 * hidden + j];
+                float ghn = gh[q + 2 * hidden + j];
                 float hPrev = h[prevHOffset + s + j];
                 float dhj = dh[dhOffset + s + j];
                 float dnPre = dhj * (1f - z) * (1f - n * n);
                 float dzPre = dhj * (hPrev - n) * z * (1f - z);
-                float drPre = dnPre * gh[q + 2 * hidden + j] * r * (1f - r);
+                float drPre = dnPre * ghn * r * (1f - r);
                 dGi[d + j] = drPre;
                 dGi[d + hidden + j] = dzPre;
                 dGi[d + 2 * hidden + j] = dnPre;

@@ -161,18 +161,19 @@ public final class LanguageModel {
         int top = layers.length - 1;
         kernels.softmaxCrossEntropyBackward(ws.logits, count, config.vocabularySize(), ws.targets, 0,
                 1f / Math.max(1, ws.scored));
-        decoder.backward(topOutput(ws, dropping), topOffset(ws, dropping), count, ws.logits, ws.dOutputs[top]);
+        decoder.backward(topOutput(ws, dropping), topOffset(ws, dropping), count, ws.logits, ws.dOutput);
         for (int l = top; l >= 0; l--) {
             if (dropping) {
-                ws.dropouts[l].backward(ws.dOutputs[l], count * config.hiddenSize());
+                ws.dropouts[l].backward(ws.dOutput, count * config.hiddenSize());
             }
-            ws.windows[l].backward(input(ws, l, dropping), ws.dOutputs[l], ws.dStates[l]);
+            // reads dL/d(output of layer l) from ws.dOutput, then writes dL/d(its input) over it
+            ws.windows[l].backward(input(ws, l, dropping), ws.dOutput, ws.dStates[l]);
         }
-        if (ws.dEmbedded != null) {
+        if (ws.embedded != null) {
             if (dropping && ws.embeddingDropout != null) {
-                ws.embeddingDropout.backward(ws.dEmbedded, count * config.embeddingSize());
+                ws.embeddingDropout.backward(ws.dOutput, count * config.embeddingSize());
             }
-            embedding.backward(ws.inputs, count, ws.dEmbedded);
+            embedding.backward(ws.inputs, count, ws.dOutput);
         }
     }
 

@@ -20,11 +20,10 @@ public final class Workspace {
     final int[] inputs;                  // (T·N) token ids
     final int[] targets;                 // (T·N) next-token ids
     final float[] embedded;              // (T·N, E) embedding rows, or null for one-hot or projected input
-    final float[] dEmbedded;             // (T·N, E)
     final Dropout embeddingDropout;      // on the embedding rows; null without dropout or embedding
     final float[] droppedEmbedded;       // (T·N, E) embedding rows after dropout
     final RecurrentLayer.Window[] windows;
-    final float[][] dOutputs;            // per layer (T·N, H) dL/d(layer output)
+    final float[] dOutput;               // (T·N, max(H, E)) dL/d(output) of the layer in backward, then of its input
     final float[][] dStates;             // per layer: dL/d(initial state)
     final Dropout[] dropouts;            // per layer, on its output; null when dropout is 0
     final float[][] dropped;             // per layer (T·N, H) output after dropout
@@ -54,9 +53,10 @@ public final class Workspace {
         this.targets = new int[count];
         boolean embeds = !config.oneHotInput() && inputTable == null;
         this.embedded = embeds ? new float[count * config.embeddingSize()] : null;
-        this.dEmbedded = embeds ? new float[count * config.embeddingSize()] : null;
+        // a layer reads all of its dOutput before it writes dL/d(its input), so one buffer serves every
+        // layer and the embedding: (T·N, max(H, E))
+        this.dOutput = new float[count * (embeds ? Math.max(h, config.embeddingSize()) : h)];
         this.windows = new RecurrentLayer.Window[l];
-        this.dOutputs = new float[l][];
         this.dStates = new float[l][];
         boolean dropout = config.dropout() > 0f;
         this.embeddingDropout = dropout && embeds ? new Dropout(config.dropout(), count * config.embeddingSize()) : null;
@@ -67,7 +67,6 @@ public final class Workspace {
         this.droppedInputs = new LayerInput[l];
         for (int layer = 0; layer < l; layer++) {
             windows[layer] = layers[layer].window(steps, rows);
-            dOutputs[layer] = new float[count * h];
             dStates[layer] = new float[layers[layer].stateSize(rows)];
             if (dropout) {
                 dropouts[layer] = new Dropout(config.dropout(), count * h);
@@ -80,15 +79,15 @@ public final class Workspace {
         } else if (config.oneHotInput()) {
             first = new OneHotInput(inputs, config.vocabularySize());
         } else {
-            first = new DenseInput(embedded, 0, config.embeddingSize(), dEmbedded);
+            first = new DenseInput(embedded, 0, config.embeddingSize(), dOutput);
         }
         plainInputs[0] = first;
         droppedInputs[0] = embeddingDropout != null
-                ? new DenseInput(droppedEmbedded, 0, config.embeddingSize(), dEmbedded) : first;
+                ? new DenseInput(droppedEmbedded, 0, config.embeddingSize(), dOutput) : first;
         for (int layer = 1; layer < l; layer++) {
             RecurrentLayer.Window below = windows[layer - 1];
-            plainInputs[layer] = new DenseInput(below.output(), below.outputOffset(), h, dOutputs[layer - 1]);
-            droppedInputs[layer] = dropout ? new DenseInput(dropped[layer - 1], 0, h, dOutputs[layer - 1]) : plainInputs[layer];
+            plainInputs[layer] = new DenseInput(below.output(), below.outputOffset(), h, dOutput);
+            droppedInputs[layer] = dropout ? new DenseInput(dropped[layer - 1], 0, h, dOutput) : plainInputs[layer];
         }
         this.logits = new float[count * config.vocabularySize()];
     }

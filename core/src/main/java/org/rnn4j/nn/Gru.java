@@ -34,10 +34,8 @@ public final class Gru implements RecurrentLayer {
     }
 
     private final class GruWindow extends StepWindow {
-        private final float[] gi;     // (T·N, 3H) x·W_ihᵀ + b_ih, then the activations r|z|n
-        private final float[] gh;     // (T·N, 3H) h_{t−1}·W_hhᵀ + b_hh
-        private final float[] dGi;    // (T·N, 3H) dL/d(x·W_ihᵀ + b_ih)
-        private final float[] dGh;    // (T·N, 3H) dL/d(h·W_hhᵀ + b_hh)
+        private final float[] gi;     // (T·N, 3H) x·W_ihᵀ + b_ih, then r|z|n, then dL/d(x·W_ihᵀ + b_ih)
+        private final float[] gh;     // (T·N, 3H) h_{t−1}·W_hhᵀ + b_hh, then dL/d(h·W_hhᵀ + b_hh)
         private final float[] dhPrev; // (N, H) the z⊙dh part of dL/dh_{t−1}
 
         GruWindow(int steps, int rows) {
@@ -45,8 +43,6 @@ public final class Gru implements RecurrentLayer {
             int gateValues = steps * rows * 3 * hidden;
             this.gi = new float[gateValues];
             this.gh = new float[gateValues];
-            this.dGi = new float[gateValues];
-            this.dGh = new float[gateValues];
             this.dhPrev = new float[rows * hidden];
         }
 
@@ -64,6 +60,7 @@ public final class Gru implements RecurrentLayer {
             System.arraycopy(hs, steps * block, state, 0, block);
         }
 
+        /** Step t's gradients replace its gi and gh, which nothing reads after it: no dGi, dGh buffers. */
         @Override
         public void backward(LayerInput input, float[] dOutput, float[] dState) {
             Kernels kernels = weights.kernels();
@@ -72,12 +69,12 @@ public final class Gru implements RecurrentLayer {
                 int gateOffset = t * rows * 3 * hidden;
                 addOutputGradient(dOutput, t);
                 kernels.gruBackward(rows, hidden, gi, gateOffset, gh, gateOffset, hs, t * block, dh, 0,
-                        dGi, dGh, gateOffset, dhPrev);
+                        gi, gh, gateOffset, dhPrev);
                 System.arraycopy(dhPrev, 0, dh, 0, block);
-                weights.backpropagateRecurrent(dGh, gateOffset, rows, 1f, dh);
+                weights.backpropagateRecurrent(gh, gateOffset, rows, 1f, dh);
             }
             System.arraycopy(dh, 0, dState, 0, block);
-            weights.accumulateGradients(input, steps * rows, dGi, dGh, hs);
+            weights.accumulateGradients(input, steps * rows, gi, gh, hs);
         }
     }
 }

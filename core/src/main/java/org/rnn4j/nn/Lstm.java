@@ -34,16 +34,14 @@ public final class Lstm implements RecurrentLayer {
     }
 
     private final class LstmWindow extends StepWindow {
-        private final float[] gates;  // (T·N, 4H) activations i|f|g|o
+        private final float[] gates;  // (T·N, 4H) activations i|f|g|o; backward overwrites them with dL/da
         private final float[] cells;  // ((T+1)·N, H) c_{−1}, c_0, …, c_{T−1}: step t at row (t+1)·N
-        private final float[] dGates; // (T·N, 4H) pre-activation gradients
         private final float[] dc;     // (N, H) dL/dc_t flowing back through time
 
         LstmWindow(int steps, int rows) {
             super(steps, rows, Lstm.this.hidden);
             this.gates = new float[steps * rows * 4 * hidden];
             this.cells = new float[(steps + 1) * rows * hidden];
-            this.dGates = new float[steps * rows * 4 * hidden];
             this.dc = new float[rows * hidden];
         }
 
@@ -62,6 +60,7 @@ public final class Lstm implements RecurrentLayer {
             System.arraycopy(cells, steps * block, state, block, block);
         }
 
+        /** Step t's gate gradients replace its activations, which nothing reads after it: no dGates buffer. */
         @Override
         public void backward(LayerInput input, float[] dOutput, float[] dState) {
             Kernels kernels = weights.kernels();
@@ -71,12 +70,12 @@ public final class Lstm implements RecurrentLayer {
                 int gateOffset = t * rows * 4 * hidden;
                 addOutputGradient(dOutput, t);
                 kernels.lstmBackward(rows, hidden, gates, gateOffset, cells, t * block, (t + 1) * block,
-                        dh, 0, dc, dGates, gateOffset);
-                weights.backpropagateRecurrent(dGates, gateOffset, rows, 0f, dh);
+                        dh, 0, dc, gates, gateOffset);
+                weights.backpropagateRecurrent(gates, gateOffset, rows, 0f, dh);
             }
             System.arraycopy(dh, 0, dState, 0, block);
             System.arraycopy(dc, 0, dState, block, block);
-            weights.accumulateGradients(input, steps * rows, dGates, dGates, hs);
+            weights.accumulateGradients(input, steps * rows, gates, gates, hs);
         }
     }
 }

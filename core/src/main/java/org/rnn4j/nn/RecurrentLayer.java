@@ -39,7 +39,10 @@ public interface RecurrentLayer {
 
         /**
          * Back-propagates {@code dOutput} (T·N, H) through the window: adds into the parameter gradients,
-         * has {@code input} write dL/dx, and writes dL/d(initial state) into {@code dState}.
+         * has {@code input} write dL/dx, and writes dL/d(initial state) into {@code dState}. dL/dx is
+         * written last, so the input's gradient buffer may be {@code dOutput} itself. The gate gradients
+         * are written over the activations they come from, so each backward needs its own forward; the
+         * output stays.
          */
         void backward(LayerInput input, float[] dOutput, float[] dState);
     }

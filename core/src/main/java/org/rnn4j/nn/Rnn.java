@@ -34,12 +34,10 @@ public final class Rnn implements RecurrentLayer {
     }
 
     private final class RnnWindow extends StepWindow {
-        private final float[] input;  // (T·N, H) x·W_ihᵀ + b_ih + b_hh for every step
-        private final float[] dA;     // (T·N, H) pre-activation gradients
+        private final float[] dA;     // (T·N, H) dL/d(pre-activation); forward stages x·W_ihᵀ + b_ih + b_hh here
 
         RnnWindow(int steps, int rows) {
             super(steps, rows, Rnn.this.hidden);
-            this.input = new float[steps * rows * hidden];
             this.dA = new float[steps * rows * hidden];
         }
 
@@ -47,8 +45,8 @@ public final class Rnn implements RecurrentLayer {
         public void forward(LayerInput x, float[] state) {
             Kernels kernels = weights.kernels();
             System.arraycopy(state, 0, hs, 0, block);
-            weights.projectInputWithBothBiases(x, steps * rows, input);
-            System.arraycopy(input, 0, hs, block, steps * block);
+            weights.projectInputWithBothBiases(x, steps * rows, dA);
+            System.arraycopy(dA, 0, hs, block, steps * block);
             for (int t = 0; t < steps; t++) {
                 weights.addRecurrent(hs, t * block, rows, hs, (t + 1) * block);
                 kernels.activate(activation, hs, (t + 1) * block, block);

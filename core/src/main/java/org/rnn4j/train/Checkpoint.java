@@ -73,8 +73,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
     }
 
     private static SafeTensors.Entry entry(String name, Tensor tensor, float[] buffer) {
-        return SafeTensors.Entry.ofFloats(name, tensor.shape(),
-                Arrays.copyOfRange(buffer, tensor.offset(), tensor.offset() + tensor.size()));
+        return SafeTensors.Entry.ofFloats(name, tensor.shape(), buffer, tensor.offset());
     }
 
     /** Reads and validates a checkpoint; every defect is a one-line {@link InvalidInputException}. */

@@ -10,7 +10,8 @@ import org.rnn4j.model.Workspace;
 
 /**
  * Scores a model on every window of its {@link Batches}, with the state carried from window to window
- * when the batches say so. Buffers are allocated once; {@link #evaluate()} can run as often as needed.
+ * when the batches say so. Shorter windows (the steps left after the full ones, short sentences) run over
+ * a prefix of the one workspace. Buffers are allocated once; {@link #evaluate()} can run as often as needed.
  */
 public final class Evaluator {
 
@@ -25,13 +26,23 @@ public final class Evaluator {
      * its full history. Needs at least 2 tokens.
      */
     public Evaluator(LanguageModel model, int[] tokens, int rows, int steps) {
-        this(model, streams(tokens, rows, steps));
+        this(model, tokens, rows, steps, null);
     }
 
-    public Evaluator(LanguageModel model, Batches batches) {
+    /**
+     * As {@link #Evaluator(LanguageModel, int[], int, int)}, running in {@code shared} when it fits: a
+     * trainer lends its own workspace, which holds nothing from one step to the next.
+     */
+    public Evaluator(LanguageModel model, int[] tokens, int rows, int steps, Workspace shared) {
+        this(model, streams(tokens, rows, steps), shared);
+    }
+
+    /** Scores every window of {@code batches}, in {@code shared} when it fits (null: a workspace of its own). */
+    public Evaluator(LanguageModel model, Batches batches, Workspace shared) {
+        boolean fits = shared != null && shared.capacity() >= batches.steps() && shared.rows() == batches.rows();
         this.model = model;
         this.batches = batches;
-        this.workspace = model.workspace(batches.steps(), batches.rows());
+        this.workspace = fits ? shared : model.workspace(batches.steps(), batches.rows());
         this.state = model.newState(batches.rows());
     }
 

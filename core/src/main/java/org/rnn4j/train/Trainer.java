@@ -76,7 +76,7 @@ public final class Trainer {
                 config.seed(), "the training split");
         this.workspace = model.workspace(config.seqLength(), config.batchSize());
         this.state = model.newState(config.batchSize());
-        this.validation = validation(model, corpus, config);
+        this.validation = validation(model, corpus, config, workspace);
         this.explodedLoss = 3 * Math.log(corpus.vocabulary().size()) + 10;
         this.rng = new Rng(config.seed());
         progress.windowsPerEpoch = batches.windows();
@@ -88,16 +88,19 @@ public final class Trainer {
         }
     }
 
-    /** Scores the validation split as training reads its data; null when the split is too small to score. */
-    private static Evaluator validation(LanguageModel model, Corpus corpus, TrainConfig config) {
+    /**
+     * Scores the validation split as training reads its data, in the training workspace, which holds nothing
+     * between steps; null when the split is too small to score.
+     */
+    private static Evaluator validation(LanguageModel model, Corpus corpus, TrainConfig config, Workspace workspace) {
         if (corpus.validation().length < 2) {
             return null;
         }
         if (config.batching() == Batching.STREAM) {
-            return new Evaluator(model, corpus.validation(), config.batchSize(), config.seqLength());
+            return new Evaluator(model, corpus.validation(), config.batchSize(), config.seqLength(), workspace);
         }
         return new Evaluator(model, config.batching().batches(corpus.validation(), corpus.vocabulary(), config.batchSize(),
-                config.seqLength(), config.seed(), "the validation split"));
+                config.seqLength(), config.seed(), "the validation split"), workspace);
     }
 
     private static long plannedSteps(TrainConfig config, int windowsPerEpoch) {

@@ -93,6 +93,32 @@ class SafeTensorsTest {
     }
 
     @Test
+    void aViewOfAnArrayWritesTheSameBytesAsACopy() throws Exception {
+        float[] buffer = new float[3 * (1 << 14) + 11]; // three 64 KB chunks and a partial one, after an offset
+        for (int i = 0; i < buffer.length; i++) {
+            buffer[i] = i * -0.5f;
+        }
+        int offset = 6;
+        int[] shape = {5, buffer.length / 5 - 1};
+        int size = shape[0] * shape[1];
+        Path copied = dir.resolve("copied.safetensors");
+        Path viewed = dir.resolve("viewed.safetensors");
+        float[] copy = Arrays.copyOfRange(buffer, offset, offset + size);
+        SafeTensors.write(copied, Map.of(), List.of(Entry.ofFloats("a", new int[] {2}, new float[] {1f, 2f}),
+                Entry.ofFloats("w", shape, copy), Entry.ofLongs("n", new int[] {1}, new long[] {7})));
+        Entry view = Entry.ofFloats("w", shape, buffer, offset);
+        SafeTensors.write(viewed, Map.of(), List.of(Entry.ofFloats("a", new int[] {2}, new float[] {1f, 2f}, 0),
+                view, Entry.ofLongs("n", new int[] {1}, new long[] {7})));
+
+        assertArrayEquals(Files.readAllBytes(copied), Files.readAllBytes(viewed));
+        assertEquals(size, view.size());
+        assertArrayEquals(copy, view.floats());
+        assertArrayEquals(copy, SafeTensors.read(viewed).find("w").orElseThrow().floats());
+        assertThrows(IllegalArgumentException.class, () -> Entry.ofFloats("b", new int[] {4}, new float[5], 2));
+        assertThrows(IllegalArgumentException.class, () -> Entry.ofFloats("b", new int[] {1}, new float[5], -1));
+    }
+
+    @Test
     void writerRejectsDuplicateNamesAndWrongSizes() {
         Entry a = Entry.ofFloats("a", new int[] {1}, new float[1]);
         Path file = dir.resolve("dup.safetensors");

@@ -275,6 +275,75 @@ class KernelEquivalenceTest {
         assertClose(expected[2], actual[2], 1e-6, "GRU dhPrev");
     }
 
+    /**
+     * dGates may be the gates array at the gates' offset: both kernels must then give what they give into
+     * a separate array, bit for bit, whether the rows run on one thread or are split across three.
+     */
+    @ParameterizedTest
+    @MethodSource("rowsAndWidths")
+    void lstmBackwardInPlaceOverTheGates(int rows, int hidden) {
+        Random random = new Random(rows * 53L + hidden);
+        int gatesOffset = 3;
+        int prevCell = 2;
+        int cell = prevCell + rows * hidden + 1;
+        float[] gates = randomArray(random, gatesOffset + rows * 4 * hidden + 5, 4f);
+        float[] cells = randomArray(random, cell + rows * hidden + 2, 2f);
+        SPEC.lstmForward(rows, hidden, gates, gatesOffset, cells, prevCell, cell, new float[rows * hidden], 0);
+        float[] dh = randomArray(random, rows * hidden + 1);
+        float[] dc = randomArray(random, rows * hidden);
+        for (Kernels kernels : new Kernels[] {SPEC, FAST}) {
+            for (int threads : new int[] {1, 3}) {
+                Parallel.setThreads(threads);
+                String what = kernels.name() + " LSTM with " + threads + " threads";
+                float[] dcApart = dc.clone();
+                float[] dGatesApart = gates.clone();
+                kernels.lstmBackward(rows, hidden, gates, gatesOffset, cells, prevCell, cell,
+                        dh, 1, dcApart, dGatesApart, gatesOffset);
+                float[] dcInPlace = dc.clone();
+                float[] inPlace = gates.clone();
+                kernels.lstmBackward(rows, hidden, inPlace, gatesOffset, cells, prevCell, cell,
+                        dh, 1, dcInPlace, inPlace, gatesOffset);
+                assertArrayEquals(dGatesApart, inPlace, what + ": dGates");
+                assertArrayEquals(dcApart, dcInPlace, what + ": dc");
+            }
+        }
+    }
+
+    /** dGi may be gi and dGh may be gh at their offsets, as {@link #lstmBackwardInPlaceOverTheGates} for the GRU. */
+    @ParameterizedTest
+    @MethodSource("rowsAndWidths")
+    void gruBackwardInPlaceOverTheGates(int rows, int hidden) {
+        Random random = new Random(rows * 59L + hidden);
+        int gatesOffset = 4;
+        int prevH = 1;
+        int hAt = prevH + rows * hidden + 3;
+        float[] gi = randomArray(random, gatesOffset + rows * 3 * hidden + 2, 4f);
+        float[] gh = randomArray(random, gatesOffset + rows * 3 * hidden + 6, 4f);
+        float[] h = randomArray(random, hAt + rows * hidden);
+        SPEC.gruForward(rows, hidden, gi, gatesOffset, gh, gatesOffset, h, prevH, hAt);
+        float[] dh = randomArray(random, 2 + rows * hidden);
+        float[] dhPrev = randomArray(random, rows * hidden);
+        for (Kernels kernels : new Kernels[] {SPEC, FAST}) {
+            for (int threads : new int[] {1, 3}) {
+                Parallel.setThreads(threads);
+                String what = kernels.name() + " GRU with " + threads + " threads";
+                float[] dGiApart = gi.clone();
+                float[] dGhApart = gh.clone();
+                float[] dhPrevApart = dhPrev.clone();
+                kernels.gruBackward(rows, hidden, gi, gatesOffset, gh, gatesOffset, h, prevH, dh, 2,
+                        dGiApart, dGhApart, gatesOffset, dhPrevApart);
+                float[] giInPlace = gi.clone();
+                float[] ghInPlace = gh.clone();
+                float[] dhPrevInPlace = dhPrev.clone();
+                kernels.gruBackward(rows, hidden, giInPlace, gatesOffset, ghInPlace, gatesOffset, h, prevH, dh, 2,
+                        giInPlace, ghInPlace, gatesOffset, dhPrevInPlace);
+                assertArrayEquals(dGiApart, giInPlace, what + ": dGi");
+                assertArrayEquals(dGhApart, ghInPlace, what + ": dGh");
+                assertArrayEquals(dhPrevApart, dhPrevInPlace, what + ": dhPrev");
+            }
+        }
+    }
+
     static Stream<Arguments> softmaxShapes() {
         return Stream.concat(rowsAndWidths(), Stream.of(
                 Arguments.of(700, 65),     // a character model's window, rows split across threads

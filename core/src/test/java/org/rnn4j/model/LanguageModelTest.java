@@ -21,10 +21,12 @@ import org.rnn4j.random.Rng;
 /** The float model against the double-precision reference, and the recurrence contract. */
 class LanguageModelTest {
 
+    /** E > H, one-hot, and three layers with E < H: the layers and the embedding share one dOutput buffer. */
     static Stream<Arguments> configs() {
         return Stream.of(CellKind.values()).flatMap(cell -> Stream.of(
                 Arguments.of(new ModelConfig(cell, 5, 4, 3, 2, 0f)),
                 Arguments.of(new ModelConfig(cell, 6, 0, 4, 1, 0f)),
+                Arguments.of(new ModelConfig(cell, 5, 2, 4, 3, 0f)),
                 Arguments.of(new ModelConfig(cell, 7, 4, 4, 2, 0f, true))));
     }
 

@@ -62,6 +62,8 @@ final class Recurrent {
         float[] dGh;
         int dGatesOffset;
         int rowsPerTask;
+        /** (tasks, H) a row per task for LSTM backward's tanh(c_t), then dc_t; dGates may be the gates. */
+        private float[] rowScratch = new float[0];
 
         private IntConsumer task() {
             return switch (kind) {
@@ -88,7 +90,7 @@ final class Recurrent {
 
         private void lstmBackwardRows(int task) {
             for (int r = firstRow(task); r < endRow(task); r++) {
-                lstmBackwardRow(this, r);
+                lstmBackwardRow(this, r, task * hidden);
             }
         }
 
@@ -128,8 +130,12 @@ final class Recurrent {
     static void run(Step step) {
         int threads = (long) step.rows * step.hidden < SERIAL ? 1 : Math.min(Parallel.threads(), step.rows);
         step.rowsPerTask = (step.rows + threads - 1) / threads;
-        Parallel.forEach(step.rowsPerTask == 0 ? 0 : (step.rows + step.rowsPerTask - 1) / step.rowsPerTask,
-                step.task());
+        int tasks = step.rowsPerTask == 0 ? 0 : (step.rows + step.rowsPerTask - 1) / step.rowsPerTask;
+        if (step.kind == Kind.LSTM_BACKWARD && step.rowScratch.length < tasks * step.hidden) {
+            // grows only when a larger step first comes: no allocation per step
+            step.rowScratch = new float[tasks * step.hidden];
+        }
+        Parallel.forEach(tasks, step.task());
         step.clear();
     }
 
@@ -173,37 +179,69 @@ final class Recurrent {
 
     /**
      * LSTM backward of row r: dc_t = dc + dh⊙o⊙(1 − tanh²c); writes dGates (4H) and dc ← dc_t⊙f.
-     * state = cells, out unused, carry = dc (no offset). tanh(c_t) is first written where dGates' o
-     * block goes, which the loop then overwrites element by element.
+     * state = cells, out unused, carry = dc (no offset). The task's row of {@code rowScratch}, at
+     * {@code scratch}, holds tanh(c_t) and then dc_t. Each loop loads a chunk of the gates it turns into
+     * gradients before it stores them, so dGates may be the gates themselves; short loops rather than one
+     * also keep the JIT's compilations of them small (one fused loop took 35 MB of compiler arena).
      */
-    private static void lstmBackwardRow(Step s, int r) {
+    private static void lstmBackwardRow(Step s, int r, int scratch) {
         int hidden = s.hidden;
         int g = s.gatesOffset + r * 4 * hidden;
         int dg = s.dGatesOffset + r * 4 * hidden;
         int row = r * hidden;
-        int prev = s.prevOffset + row;
+        VectorMath.tanh(s.state, s.offset + row, s.rowScratch, scratch, hidden);
+        lstmOutputGateBackward(s, g + 3 * hidden, dg + 3 * hidden, row, scratch);
+        lstmForgetGateBackward(s, g + hidden, dg + hidden, row, scratch);
+        lstmInputGatesBackward(s, g, dg, scratch);
+    }
+
+    /**
+     * dL/da_o = dh⊙tanh(c_t)⊙o⊙(1 − o) into dGates at {@code dgO}, from o at {@code gO}; the scratch row
+     * goes from tanh(c_t) to dc_t = dc + dh⊙o⊙(1 − tanh²c_t).
+     */
+    private static void lstmOutputGateBackward(Step s, int gO, int dgO, int row, int scratch) {
+        int hidden = s.hidden;
         int dhAt = s.dhOffset + row;
-        float[] gates = s.gates;
-        float[] dGates = s.dGates;
-        VectorMath.tanh(s.state, s.offset + row, dGates, dg + 3 * hidden, hidden);
         for (int j = 0; j < hidden; j += L) {
             // vector body for whole vectors, masked vector tail for the last partial one
             VectorMask<Float> m = S.indexInRange(j, hidden);
-            FloatVector i = FloatVector.fromArray(S, gates, g + j, m);
-            FloatVector f = FloatVector.fromArray(S, gates, g + hidden + j, m);
-            FloatVector cand = FloatVector.fromArray(S, gates, g + 2 * hidden + j, m);
-            FloatVector o = FloatVector.fromArray(S, gates, g + 3 * hidden + j, m);
-            FloatVector tanhC = FloatVector.fromArray(S, dGates, dg + 3 * hidden + j, m);
+            FloatVector o = FloatVector.fromArray(S, s.gates, gO + j, m);
+            FloatVector tanhC = FloatVector.fromArray(S, s.rowScratch, scratch + j, m);
             FloatVector dh = FloatVector.fromArray(S, s.dh, dhAt + j, m);
             // dL/dc_t: from h_t = o⊙tanh(c_t) plus what later steps sent back
             FloatVector dct = FloatVector.fromArray(S, s.carry, row + j, m)
                     .add(dh.mul(o).mul(ONE.sub(tanhC.mul(tanhC))));
-            dct.mul(cand).mul(i).mul(ONE.sub(i)).intoArray(dGates, dg + j, m);
+            dh.mul(tanhC).mul(o).mul(ONE.sub(o)).intoArray(s.dGates, dgO + j, m);
+            dct.intoArray(s.rowScratch, scratch + j, m);
+        }
+    }
+
+    /** dL/da_f = dc_t⊙c_{t−1}⊙f⊙(1 − f) from dc_t in the scratch row; then dc ← dc_t⊙f for step t − 1. */
+    private static void lstmForgetGateBackward(Step s, int gF, int dgF, int row, int scratch) {
+        int hidden = s.hidden;
+        int prev = s.prevOffset + row;
+        for (int j = 0; j < hidden; j += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(j, hidden);
+            FloatVector f = FloatVector.fromArray(S, s.gates, gF + j, m);
+            FloatVector dct = FloatVector.fromArray(S, s.rowScratch, scratch + j, m);
             dct.mul(FloatVector.fromArray(S, s.state, prev + j, m)).mul(f).mul(ONE.sub(f))
-                    .intoArray(dGates, dg + hidden + j, m);
-            dct.mul(i).mul(ONE.sub(cand.mul(cand))).intoArray(dGates, dg + 2 * hidden + j, m);
-            dh.mul(tanhC).mul(o).mul(ONE.sub(o)).intoArray(dGates, dg + 3 * hidden + j, m);
+                    .intoArray(s.dGates, dgF + j, m);
             dct.mul(f).intoArray(s.carry, row + j, m);
+        }
+    }
+
+    /** dL/da_i = dc_t⊙g⊙i⊙(1 − i) and dL/da_g = dc_t⊙i⊙(1 − g²) from dc_t in the scratch row. */
+    private static void lstmInputGatesBackward(Step s, int g, int dg, int scratch) {
+        int hidden = s.hidden;
+        for (int j = 0; j < hidden; j += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(j, hidden);
+            FloatVector i = FloatVector.fromArray(S, s.gates, g + j, m);
+            FloatVector cand = FloatVector.fromArray(S, s.gates, g + 2 * hidden + j, m);
+            FloatVector dct = FloatVector.fromArray(S, s.rowScratch, scratch + j, m);
+            dct.mul(cand).mul(i).mul(ONE.sub(i)).intoArray(s.dGates, dg + j, m);
+            dct.mul(i).mul(ONE.sub(cand.mul(cand))).intoArray(s.dGates, dg + 2 * hidden + j, m);
         }
     }
 
@@ -259,7 +297,8 @@ final class Recurrent {
 
     /**
      * GRU backward of row r: writes dGi, dGh (3H) and dhPrev = z⊙dh. gates = r|z|n activations,
-     * state = h, carry = dhPrev (no offset).
+     * state = h, carry = dhPrev (no offset). Each chunk's loads come before its stores, so dGi may be
+     * the gates and dGh may be gh.
      */
     private static void gruBackwardRow(Step s, int row) {
         int hidden = s.hidden;
