@@ -29,6 +29,11 @@ public enum Batching {
         throw new IllegalArgumentException("unknown batching mode '" + id + "': choose stream or sentence");
     }
 
+    /** The token a sentence follows in these batches: {@code <s>} for sentences, the previous {@code </s>} in a stream. */
+    public String sentenceStart() {
+        return this == SENTENCES ? Vocabulary.SENTENCE_START : Vocabulary.SENTENCE_END;
+    }
+
     /**
      * Windows of up to {@code steps} × {@code rows} over {@code tokens}. Sentence batches need a word
      * vocabulary, and {@code seed} orders their windows; {@code what} names the data in error messages.

@@ -7,8 +7,9 @@ import org.rnn4j.random.Rng;
 import org.rnn4j.text.Vocabulary;
 
 /**
- * Generates sentences from a word model, N at a time: each stream starts at
- * {@link Vocabulary#SENTENCE_START} (then the prime words) and draws words until
+ * Generates sentences from a word model, N at a time: each stream starts at the token that comes before a
+ * sentence in training ({@link Vocabulary#SENTENCE_START} in sentence batches, the previous sentence's
+ * {@link Vocabulary#SENTENCE_END} in a stream), then the prime words, and draws words until
  * {@link Vocabulary#SENTENCE_END}. It never draws {@link Vocabulary#UNKNOWN} or a second start, and draws
  * no end before the sentence has its minimum length. All streams draw in step, so they are equally long
  * until each one ends.
@@ -18,14 +19,17 @@ public final class SentenceGenerator {
     private final Vocabulary vocabulary;
     private final Sampler sampler;
     private final int end;
+    private final int before; // the token fed before the first word
 
-    public SentenceGenerator(LanguageModel model, Vocabulary vocabulary, int streams) {
+    /** {@code before} is {@link Vocabulary#SENTENCE_START} or {@link Vocabulary#SENTENCE_END}, as the model was trained. */
+    public SentenceGenerator(LanguageModel model, Vocabulary vocabulary, int streams, String before) {
         if (!vocabulary.words()) {
             throw new IllegalArgumentException("sentences need a word model's vocabulary");
         }
         this.vocabulary = vocabulary;
         this.sampler = new Sampler(model, vocabulary, streams);
         this.end = vocabulary.id(Vocabulary.SENTENCE_END);
+        this.before = vocabulary.id(before);
         sampler.forbid(vocabulary.id(Vocabulary.UNKNOWN), true);
         sampler.forbid(vocabulary.id(Vocabulary.SENTENCE_START), true);
     }
@@ -42,7 +46,7 @@ public final class SentenceGenerator {
      */
     public List<List<String>> generate(List<String> prime, int minWords, SamplingConfig config, Rng rng) {
         int[] ids = new int[prime.size() + 1];
-        ids[0] = vocabulary.id(Vocabulary.SENTENCE_START);
+        ids[0] = before;
         for (int i = 0; i < prime.size(); i++) {
             ids[i + 1] = vocabulary.wordId(prime.get(i));
         }

@@ -291,7 +291,7 @@ public final class Trainer {
         Rng rng = new Rng(config.seed() ^ progress.step);
         if (corpus.words()) {
             if (sentences == null) {
-                sentences = new SentenceGenerator(model, corpus.vocabulary(), 1);
+                sentences = new SentenceGenerator(model, corpus.vocabulary(), 1, config.batching().sentenceStart());
             }
             var sampling = new SamplingConfig(SAMPLE_SENTENCE_WORDS, 0.8f, 0, 1f, Decoding.SAMPLE, "");
             return String.join(" ", sentences.generate(List.of(), 1, sampling, rng).get(0));
