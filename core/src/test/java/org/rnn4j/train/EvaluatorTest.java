@@ -13,7 +13,7 @@ import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.Workspace;
 import org.rnn4j.random.Rng;
 
-/** The evaluation's windows, its one-step remainder and a lent workspace all score the same positions. */
+/** The evaluation's full windows, its shorter last window and a lent workspace all score the same positions. */
 class EvaluatorTest {
 
     private static final int V = 7;
