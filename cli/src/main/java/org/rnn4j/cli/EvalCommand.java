@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.data.Batching;
+import org.rnn4j.data.SentenceBatcher;
 import org.rnn4j.model.LanguageModel;
 import org.rnn4j.nlp.Tokenization;
 import org.rnn4j.text.Corpus;
@@ -51,9 +52,9 @@ final class EvalCommand implements Runnable {
         }
         LanguageModel model = ModelLoader.load(loaded);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        boolean sentences = loaded.training() != null && loaded.training().batching() == Batching.SENTENCES;
-        Evaluator evaluator = sentences
-                ? new Evaluator(model, Batching.SENTENCES.batches(tokens, vocabulary, 1, longestSentence(tokens, vocabulary), 0, "the text " + text), null)
+        Evaluator evaluator = loaded.batching() == Batching.SENTENCES
+                ? new Evaluator(model, Batching.SENTENCES.batches(tokens, vocabulary, 1,
+                        SentenceBatcher.longestSentence(tokens, vocabulary.id(Vocabulary.SENTENCE_END)), 0, "the text " + text), null)
                 : new Evaluator(model, tokens, 1, WINDOW);
         Evaluation result = perToken
                 ? evaluator.evaluate((position, token, logProbability) -> out.printf(Locale.ROOT, "%d\t%s\t%.6f%n",
@@ -63,21 +64,6 @@ final class EvalCommand implements Runnable {
         out.printf(Locale.ROOT, "tokens %d%nloss %.6f nats/%s%nperplexity %.4f%nbp%s %.6f%naccuracy %.4f%n",
                 result.tokens(), result.loss(), unit, result.perplexity(), unit.charAt(0), result.bitsPerToken(), result.accuracy());
         out.flush();
-    }
-
-    /** Steps the longest sentence of a sentence stream needs: its words and the end token. */
-    private static int longestSentence(int[] tokens, Vocabulary vocabulary) {
-        int end = vocabulary.id(Vocabulary.SENTENCE_END);
-        int longest = 1;
-        int length = 0;
-        for (int token : tokens) {
-            length++;
-            if (token == end) {
-                longest = Math.max(longest, length);
-                length = 0;
-            }
-        }
-        return longest;
     }
 
     private static String printable(String token) {

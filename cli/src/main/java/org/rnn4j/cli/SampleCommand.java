@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.rnn4j.data.Batching;
 import org.rnn4j.model.LanguageModel;
 import org.rnn4j.nlp.Detokenizer;
 import org.rnn4j.nlp.Tokenization;
@@ -111,7 +110,7 @@ final class SampleCommand implements Runnable {
         for (int done = 0; done < count; ) {
             int streams = Math.min(BATCH, count - done);
             if (generator == null || generator.streams() != streams) {
-                generator = new SentenceGenerator(model, loaded.vocabulary(), streams, batching(loaded).sentenceStart());
+                generator = new SentenceGenerator(model, loaded.vocabulary(), streams, loaded.batching().sentenceStart());
             }
             for (List<String> sentence : generator.generate(primeWords, minLength, config, rng)) {
                 out.println(Detokenizer.detokenize(sentence));
@@ -119,11 +118,6 @@ final class SampleCommand implements Runnable {
             }
             out.flush();
         }
-    }
-
-    /** How the model was trained; a checkpoint without its training settings counts as stream-trained. */
-    private static Batching batching(Checkpoint checkpoint) {
-        return checkpoint.training() == null ? Batching.STREAM : checkpoint.training().batching();
     }
 
     /** Several samples drawn as parallel streams, BATCH at a time, each printed once complete. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.nlp.Tokenization;
+import org.rnn4j.nlp.Tokenizer;
 import org.rnn4j.text.Corpus;
 import org.rnn4j.text.TextLoader;
 import org.rnn4j.text.Vocabulary;
@@ -38,10 +39,11 @@ final class TrainingText {
      */
     static Corpus words(String text, Path validationFile, Tokenization tokenization, Vocabulary vocabulary,
                         int vocabularySize, double trainFraction, double validationFraction, PrintStream out) {
-        List<List<String>> sentences = tokenization.tokenizer().sentences(text, "the corpus");
+        Tokenizer tokenizer = tokenization.tokenizer();
+        List<List<String>> sentences = tokenizer.sentences(text, "the corpus");
         List<List<List<String>>> splits = validationFile == null
                 ? Corpus.split(sentences, trainFraction, validationFraction)
-                : List.of(sentences, tokenization.tokenizer().sentences(TextLoader.read(validationFile), "the validation text"), List.of());
+                : List.of(sentences, tokenizer.sentences(TextLoader.read(validationFile), "the validation text"), List.of());
         Vocabulary words = vocabulary != null ? vocabulary : Vocabulary.ofWords(splits.get(0), vocabularySize);
         Corpus corpus = Corpus.ofSentences(words, tokenization.toJson(), splits.get(0), splits.get(1), splits.get(2));
         if (corpus.train().length == 0) {

@@ -109,6 +109,11 @@ class WordModelTest {
         assertTrue(losses.getLast() < losses.getFirst(), "training loss decreases: " + losses);
         Checkpoint checkpoint = Checkpoint.load(whole.resolve("checkpoint.safetensors"));
         assertEquals(Map.of("level", "word", "mode", "opennlp", "lowercase", true), checkpoint.tokenizer());
+        String scored = Cli.run("eval", "--checkpoint", whole.resolve("checkpoint.safetensors").toString(), "--text", frost.toString())
+                .ok().out();
+        assertTrue(scored.contains("nats/word"), scored);
+        String sampled = Cli.run("sample", "--checkpoint", whole.resolve("checkpoint.safetensors").toString(), "--count", "3").ok().out();
+        assertEquals(3, sampled.lines().count(), sampled);
     }
 
     @Test

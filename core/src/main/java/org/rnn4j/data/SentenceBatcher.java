@@ -74,6 +74,20 @@ public final class SentenceBatcher implements Batches {
         this.order = new int[windowSentences.length];
     }
 
+    /** Steps the longest sentence of {@code tokens} needs (its words and its end token); 1 when none ends. */
+    public static int longestSentence(int[] tokens, int endToken) {
+        int longest = 1;
+        int length = 0;
+        for (int token : tokens) {
+            length++;
+            if (token == endToken) {
+                longest = Math.max(longest, length);
+                length = 0;
+            }
+        }
+        return longest;
+    }
+
     /** How many sentences the batches hold. */
     public int sentences() {
         return sentenceStart.length;

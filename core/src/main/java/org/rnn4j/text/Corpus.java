@@ -68,6 +68,11 @@ public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[]
 
     /** True for a word model's corpus. */
     public boolean words() {
+        return words(tokenizer);
+    }
+
+    /** True when tokenizer settings (a corpus's or a checkpoint's) describe word tokens. */
+    public static boolean words(Map<String, Object> tokenizer) {
         return "word".equals(tokenizer.get("level"));
     }
 

@@ -139,7 +139,12 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
 
     /** True for a word model: its tokenizer settings say how to cut text into its tokens. */
     public boolean words() {
-        return "word".equals(tokenizer.get("level"));
+        return Corpus.words(tokenizer);
+    }
+
+    /** How the model was trained to read text; a checkpoint without its training settings counts as a stream. */
+    public Batching batching() {
+        return training == null ? Batching.STREAM : training.batching();
     }
 
     /** True when the checkpoint holds what resuming needs (training config and state). */

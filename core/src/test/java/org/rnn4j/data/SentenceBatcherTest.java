@@ -94,6 +94,12 @@ class SentenceBatcherTest {
     }
 
     @Test
+    void theLongestSentenceCountsItsWordsAndItsEnd() {
+        assertEquals(5, SentenceBatcher.longestSentence(TOKENS, END));
+        assertEquals(1, SentenceBatcher.longestSentence(new int[] {5, 6, 7}, END));
+    }
+
+    @Test
     void aStreamWithoutSentenceEndsIsRefused() {
         var e = assertThrows(InvalidInputException.class, () -> new SentenceBatcher(new int[] {5, 6, 7}, START, END, 2, 4, 7, "text"));
         assertTrue(e.getMessage().contains("no sentence"), e.getMessage());
