@@ -5,6 +5,7 @@ import org.rnn4j.model.LanguageModel;
 import org.rnn4j.model.Mode;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.RecurrentState;
+import org.rnn4j.model.TokenProjection;
 import org.rnn4j.model.Workspace;
 
 /**
@@ -18,6 +19,11 @@ public final class FloatModelGradients {
 
     /** The float model's dL/dθ (flat, in the layout of the check) for the problem of {@code check}. */
     public static float[] of(GradientCheck check, Kernels kernels) {
+        return of(check, kernels, TokenProjection.MULTIPLY);
+    }
+
+    /** The same, with the first layer's input projection made as {@code projection} says. */
+    public static float[] of(GradientCheck check, Kernels kernels, TokenProjection projection) {
         ModelConfig config = check.model().config();
         GradientCheck.Problem problem = check.problem();
         LanguageModel model = new LanguageModel(config, kernels);
@@ -26,7 +32,7 @@ public final class FloatModelGradients {
             values[i] = (float) problem.params()[i];
         }
         ReferenceModel.Window window = problem.window();
-        Workspace ws = model.workspace(window.steps(), window.rows());
+        Workspace ws = model.workspace(window.steps(), window.rows(), projection);
         System.arraycopy(window.inputs(), 0, ws.inputs(), 0, ws.inputs().length);
         System.arraycopy(window.targets(), 0, ws.targets(), 0, ws.targets().length);
         RecurrentState state = model.newState(window.rows());

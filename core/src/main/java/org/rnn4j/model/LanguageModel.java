@@ -2,10 +2,10 @@ package org.rnn4j.model;
 
 import org.rnn4j.kernel.Activation;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.kernel.Transpose;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Gru;
 import org.rnn4j.nn.LayerInput;
+import org.rnn4j.nn.ProjectedTokens;
 import org.rnn4j.nn.Linear;
 import org.rnn4j.nn.Lstm;
 import org.rnn4j.nn.RecurrentLayer;
@@ -21,8 +21,14 @@ import org.rnn4j.tensor.Parameters;
  */
 public final class LanguageModel {
 
-    /** Largest first-layer projection table (V·G·H floats) an inference workspace precomputes. */
+    /** Largest first-layer projection table (V·G·H floats) a workspace precomputes. */
     private static final long PROJECTION_TABLE_LIMIT = 1 << 22;
+    /**
+     * A training window looks its input projection up when it has at least this many positions per
+     * vocabulary entry: the table's products cost V rows where multiplying costs T·N, and the row
+     * additions and the scatter of the gradient cost a little on top.
+     */
+    private static final int LOOK_UP_ADVANTAGE = 2;
 
     private final ModelConfig config;
     private final Kernels kernels;
@@ -65,9 +71,30 @@ public final class LanguageModel {
         return kernels;
     }
 
-    /** Buffers for windows of T steps × N rows. */
+    /**
+     * Buffers for windows of T steps × N rows, training included. The first layer looks its input
+     * projection up in a per-token table when that is the cheaper way ({@link TokenProjection}).
+     */
     public Workspace workspace(int steps, int rows) {
-        return new Workspace(config, layers, steps, rows, null);
+        boolean lookUp = embedding != null && config.dropout() == 0f
+                && (long) LOOK_UP_ADVANTAGE * config.vocabularySize() <= (long) steps * rows
+                && fitsTable();
+        return workspace(steps, rows, lookUp ? TokenProjection.LOOK_UP : TokenProjection.MULTIPLY);
+    }
+
+    /**
+     * Buffers for windows of T steps × N rows whose first layer gets its input projection as
+     * {@code projection} says; a model with one-hot input ignores it. A {@link TokenProjection#SNAPSHOT}
+     * workspace cannot train and is only as fresh as the last {@link #refreshProjection}.
+     */
+    public Workspace workspace(int steps, int rows, TokenProjection projection) {
+        if (projection == TokenProjection.LOOK_UP && config.dropout() > 0f) {
+            throw new IllegalArgumentException("dropout on the embedding needs its rows: a model with dropout "
+                    + config.dropout() + " cannot look its input projection up");
+        }
+        Workspace ws = new Workspace(config, layers, embedding, projection, steps, rows);
+        refreshProjection(ws);
+        return ws;
     }
 
     /**
@@ -77,26 +104,21 @@ public final class LanguageModel {
      * {@link #refreshProjection} after they change. The workspace cannot train.
      */
     public Workspace inferenceWorkspace(int steps, int rows) {
-        int gateWidth = config.cell().gates() * config.hiddenSize();
-        if (embedding == null || (long) config.vocabularySize() * gateWidth > PROJECTION_TABLE_LIMIT) {
-            return workspace(steps, rows);
-        }
-        Workspace ws = new Workspace(config, layers, steps, rows, new float[config.vocabularySize() * gateWidth]);
-        refreshProjection(ws);
-        return ws;
+        return workspace(steps, rows, embedding != null && fitsTable() ? TokenProjection.SNAPSHOT : TokenProjection.MULTIPLY);
     }
 
-    /** Recomputes an inference workspace's token projection E·W_ih0ᵀ from the current parameters. */
+    /** Recomputes a snapshot workspace's token projection E·W_ih0ᵀ from the current parameters. */
     public void refreshProjection(Workspace ws) {
-        if (ws.inputTable == null) {
+        ProjectedTokens snapshot = ws.projectedTokens;
+        if (snapshot == null || snapshot.tableGradient() != null) {
             return;
         }
-        var layout = parameters.layout();
-        int gateWidth = config.cell().gates() * config.hiddenSize();
-        kernels.gemm(Transpose.NO_TRANS, Transpose.TRANS, config.vocabularySize(), gateWidth, config.embeddingSize(), 1f,
-                parameters.values(), layout.get(ModelLayout.EMBEDDING).offset(), config.embeddingSize(),
-                parameters.values(), layout.get(ModelLayout.weightIh(0)).offset(), config.embeddingSize(),
-                0f, ws.inputTable, 0, gateWidth);
+        embedding.project(kernels, parameters.layout().get(ModelLayout.weightIh(0)).offset(),
+                config.cell().gates() * config.hiddenSize(), snapshot.table());
+    }
+
+    private boolean fitsTable() {
+        return (long) config.vocabularySize() * config.cell().gates() * config.hiddenSize() <= PROJECTION_TABLE_LIMIT;
     }
 
     /** A zero state for N rows. */

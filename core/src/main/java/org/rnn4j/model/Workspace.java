@@ -1,6 +1,7 @@
 package org.rnn4j.model;
 
 import org.rnn4j.nn.DenseInput;
+import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.LayerInput;
 import org.rnn4j.nn.OneHotInput;
@@ -19,7 +20,7 @@ public final class Workspace {
     final int rows;
     final int[] inputs;                  // (T·N) token ids
     final int[] targets;                 // (T·N) next-token ids
-    final float[] embedded;              // (T·N, E) embedding rows, or null for one-hot or projected input
+    final float[] embedded;              // (T·N, E) embedding rows, or null for one-hot or looked-up input
     final Dropout embeddingDropout;      // on the embedding rows; null without dropout or embedding
     final float[] droppedEmbedded;       // (T·N, E) embedding rows after dropout
     final RecurrentLayer.Window[] windows;
@@ -29,29 +30,33 @@ public final class Workspace {
     final float[][] dropped;             // per layer (T·N, H) output after dropout
     final LayerInput[] plainInputs;      // per layer: what it reads when evaluating
     final LayerInput[] droppedInputs;    // per layer: what it reads when training with dropout
-    final float[] inputTable;            // (V, G·H) first-layer projection of every token, or null
+    final ProjectedTokens projectedTokens; // the first layer's input when it is looked up, else null
     final float[] logits;                // (T·N, V) logits, then probabilities
     final long[] correct = new long[1];  // arg-max hits of the last forward
     int scored;                          // positions of the last forward whose target is not padding
 
     /**
-     * Buffers for T×N windows. {@code inputTable}, when not null, is the first layer's input projection of
-     * every token (V, G·H), and the embedding is skipped: see {@link ProjectedTokens}.
+     * Buffers for T×N windows whose first layer reads its input as {@code projection} says (ignored for
+     * one-hot input; {@code embedding} is null then).
      */
-    Workspace(ModelConfig config, RecurrentLayer[] layers, int steps, int rows, float[] inputTable) {
+    Workspace(ModelConfig config, RecurrentLayer[] layers, Embedding embedding, TokenProjection projection,
+              int steps, int rows) {
         if (steps <= 0 || rows <= 0) {
             throw new IllegalArgumentException("a window needs positive steps and rows, got " + steps + "×" + rows);
         }
         this.capacity = steps;
         this.steps = steps;
         this.rows = rows;
-        this.inputTable = inputTable;
         int count = Math.multiplyExact(steps, rows);
         int h = config.hiddenSize();
         int l = config.layers();
         this.inputs = new int[count];
         this.targets = new int[count];
-        boolean embeds = !config.oneHotInput() && inputTable == null;
+        int gateWidth = config.cell().gates() * h;
+        this.projectedTokens = embedding == null || projection == TokenProjection.MULTIPLY ? null
+                : new ProjectedTokens(inputs, embedding, new float[embedding.vocabularySize() * gateWidth],
+                        projection == TokenProjection.LOOK_UP ? new float[embedding.vocabularySize() * gateWidth] : null);
+        boolean embeds = embedding != null && projectedTokens == null;
         this.embedded = embeds ? new float[count * config.embeddingSize()] : null;
         // a layer reads all of its dOutput before it writes dL/d(its input), so one buffer serves every
         // layer and the embedding: (T·N, max(H, E))
@@ -74,8 +79,8 @@ public final class Workspace {
             }
         }
         LayerInput first;
-        if (inputTable != null) {
-            first = new ProjectedTokens(inputs, config.embeddingSize(), inputTable);
+        if (projectedTokens != null) {
+            first = projectedTokens;
         } else if (config.oneHotInput()) {
             first = new OneHotInput(inputs, config.vocabularySize());
         } else {

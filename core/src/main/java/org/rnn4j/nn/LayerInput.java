@@ -3,9 +3,10 @@ package org.rnn4j.nn;
 import org.rnn4j.kernel.Kernels;
 
 /**
- * What a recurrent layer reads over a window of R = T·N rows: a dense (R, D) block, or token ids that
- * stand for one-hot vectors of size V. Layers see only these three products, so they need not know
- * which input they have.
+ * What a recurrent layer reads over a window of R = T·N rows: a dense (R, D) block, token ids that
+ * stand for one-hot vectors of size V, or token ids whose projection is a table lookup. Layers see only
+ * these three products, so they need not know which input they have. Backward calls
+ * {@link #addWeightGradient} and then {@link #backpropagate} with the same dOut.
  */
 public interface LayerInput {
 

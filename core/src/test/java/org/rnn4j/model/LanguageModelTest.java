@@ -47,6 +47,40 @@ class LanguageModelTest {
     }
 
     @ParameterizedTest
+    @MethodSource("configsAndKernels")
+    void lookedUpProjectionGradientsMatchTheDoubleReference(ModelConfig config, Kernels kernels) {
+        assumeFalse(config.oneHotInput(), "one-hot input has no embedding to look up");
+        GradientCheck check = new GradientCheck(config, GradientCheck.Options.defaults(9));
+        float[] candidate = FloatModelGradients.of(check, kernels, TokenProjection.LOOK_UP);
+        List<TensorError> errors = GradientCheck.compare(check.model().layout(), check.analyticGradients().params(), candidate);
+        assertTrue(GradientCheck.worst(errors) < 1e-3, () -> kernels.name() + " " + errors);
+    }
+
+    /** Each token appears many times in the window, so the table gathers its gradient from many rows. */
+    @ParameterizedTest
+    @MethodSource("configs")
+    void lookingUpTheProjectionEqualsMultiplying(ModelConfig config) {
+        assumeFalse(config.oneHotInput(), "one-hot input has no embedding to look up");
+        int rows = 4;
+        int steps = 9;
+        int[] tokens = randomTokens(config.vocabularySize(), (steps + 1) * rows, 12);
+        float[][] gradients = new float[2][];
+        double[] losses = new double[2];
+        TokenProjection[] projections = {TokenProjection.MULTIPLY, TokenProjection.LOOK_UP};
+        for (int p = 0; p < 2; p++) {
+            LanguageModel model = randomModel(config, 11);
+            Workspace ws = model.workspace(steps, rows, projections[p]);
+            fill(ws, tokens, 0, steps, rows);
+            model.parameters().zeroGradients();
+            losses[p] = model.forward(ws, model.newState(rows), Mode.TRAINING, new Rng(1));
+            model.backward(ws);
+            gradients[p] = model.parameters().gradients().clone();
+        }
+        assertEquals(losses[0], losses[1], 1e-5 * losses[0]);
+        assertArrayEquals(gradients[0], gradients[1], 1e-5f);
+    }
+
+    @ParameterizedTest
     @MethodSource("configs")
     void chunkedWindowsEqualOneWholeWindow(ModelConfig config) {
         LanguageModel model = randomModel(config, 3);
