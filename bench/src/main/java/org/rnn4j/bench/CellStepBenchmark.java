@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.CellKind;
 import org.rnn4j.model.ModelLayout;
+import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.DenseInput;
 import org.rnn4j.nn.Gru;
 import org.rnn4j.nn.Lstm;
@@ -61,7 +62,7 @@ public class CellStepBenchmark extends KernelBenchmark {
             case RNN_TANH, RNN_RELU ->
                     throw new IllegalArgumentException("cell=" + cell + " is not benchmarked: use LSTM or GRU");
         };
-        window = layer.window(STEPS, ROWS);
+        window = layer.window(STEPS, ROWS, new ActivationBlocks());
         int inputValues = STEPS * ROWS * INPUT;
         input = new DenseInput(RandomValues.uniform(inputValues, rng), 0, INPUT, new float[inputValues]);
         state = new float[layer.stateSize(ROWS)];

@@ -7,6 +7,7 @@ import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.RecurrentState;
 import org.rnn4j.model.TokenProjection;
 import org.rnn4j.model.Workspace;
+import org.rnn4j.model.WorkspacePlan;
 
 /**
  * Runs the production float {@link LanguageModel} on a gradient-check problem, so its gradients can be
@@ -19,11 +20,11 @@ public final class FloatModelGradients {
 
     /** The float model's dL/dθ (flat, in the layout of the check) for the problem of {@code check}. */
     public static float[] of(GradientCheck check, Kernels kernels) {
-        return of(check, kernels, TokenProjection.MULTIPLY);
+        return of(check, kernels, new WorkspacePlan(TokenProjection.MULTIPLY, false));
     }
 
-    /** The same, with the first layer's input projection made as {@code projection} says. */
-    public static float[] of(GradientCheck check, Kernels kernels, TokenProjection projection) {
+    /** The same, with the windows run as {@code plan} says. */
+    public static float[] of(GradientCheck check, Kernels kernels, WorkspacePlan plan) {
         ModelConfig config = check.model().config();
         GradientCheck.Problem problem = check.problem();
         LanguageModel model = new LanguageModel(config, kernels);
@@ -32,7 +33,7 @@ public final class FloatModelGradients {
             values[i] = (float) problem.params()[i];
         }
         ReferenceModel.Window window = problem.window();
-        Workspace ws = model.workspace(window.steps(), window.rows(), projection);
+        Workspace ws = model.workspace(window.steps(), window.rows(), plan);
         System.arraycopy(window.inputs(), 0, ws.inputs(), 0, ws.inputs().length);
         System.arraycopy(window.targets(), 0, ws.targets(), 0, ws.targets().length);
         RecurrentState state = model.newState(window.rows());

@@ -29,6 +29,8 @@ public final class LanguageModel {
      * additions and the scatter of the gradient cost a little on top.
      */
     private static final int LOOK_UP_ADVANTAGE = 2;
+    /** Gate values (T·N·G·H) of one layer above which the layers share their activation blocks. */
+    private static final long SHARED_ACTIVATIONS_FROM = 1 << 22;
 
     private final ModelConfig config;
     private final Kernels kernels;
@@ -72,27 +74,40 @@ public final class LanguageModel {
     }
 
     /**
-     * Buffers for windows of T steps × N rows, training included. The first layer looks its input
-     * projection up in a per-token table when that is the cheaper way ({@link TokenProjection}).
+     * Buffers for windows of T steps × N rows, training included, run the way {@link #plan} picks for
+     * that size.
      */
     public Workspace workspace(int steps, int rows) {
-        boolean lookUp = embedding != null && config.dropout() == 0f
-                && (long) LOOK_UP_ADVANTAGE * config.vocabularySize() <= (long) steps * rows
-                && fitsTable();
-        return workspace(steps, rows, lookUp ? TokenProjection.LOOK_UP : TokenProjection.MULTIPLY);
+        return workspace(steps, rows, plan(steps, rows));
     }
 
     /**
-     * Buffers for windows of T steps × N rows whose first layer gets its input projection as
-     * {@code projection} says; a model with one-hot input ignores it. A {@link TokenProjection#SNAPSHOT}
-     * workspace cannot train and is only as fresh as the last {@link #refreshProjection}.
+     * How windows of T steps × N rows run best. The first layer looks its input projection up in a
+     * per-token table when that is cheaper ({@link TokenProjection}). The layers share their activation
+     * blocks when there are several and one layer's gates exceed {@value #SHARED_ACTIVATIONS_FROM}
+     * floats: that keeps the memory of large windows small for the price of one GEMM per lower layer,
+     * which small windows need not pay.
      */
-    public Workspace workspace(int steps, int rows, TokenProjection projection) {
-        if (projection == TokenProjection.LOOK_UP && config.dropout() > 0f) {
+    public WorkspacePlan plan(int steps, int rows) {
+        long positions = (long) steps * rows;
+        boolean lookUp = embedding != null && config.dropout() == 0f
+                && LOOK_UP_ADVANTAGE * config.vocabularySize() <= positions && fitsTable();
+        boolean share = config.layers() > 1
+                && positions * config.cell().gates() * config.hiddenSize() > SHARED_ACTIVATIONS_FROM;
+        return new WorkspacePlan(lookUp ? TokenProjection.LOOK_UP : TokenProjection.MULTIPLY, share);
+    }
+
+    /**
+     * Buffers for windows of T steps × N rows run as {@code plan} says; a model with one-hot input
+     * ignores its projection. A {@link TokenProjection#SNAPSHOT} workspace cannot train and is only as
+     * fresh as the last {@link #refreshProjection}.
+     */
+    public Workspace workspace(int steps, int rows, WorkspacePlan plan) {
+        if (plan.projection() == TokenProjection.LOOK_UP && config.dropout() > 0f) {
             throw new IllegalArgumentException("dropout on the embedding needs its rows: a model with dropout "
                     + config.dropout() + " cannot look its input projection up");
         }
-        Workspace ws = new Workspace(config, layers, embedding, projection, steps, rows);
+        Workspace ws = new Workspace(config, layers, embedding, plan, steps, rows);
         refreshProjection(ws);
         return ws;
     }
@@ -104,7 +119,8 @@ public final class LanguageModel {
      * {@link #refreshProjection} after they change. The workspace cannot train.
      */
     public Workspace inferenceWorkspace(int steps, int rows) {
-        return workspace(steps, rows, embedding != null && fitsTable() ? TokenProjection.SNAPSHOT : TokenProjection.MULTIPLY);
+        TokenProjection projection = embedding != null && fitsTable() ? TokenProjection.SNAPSHOT : TokenProjection.MULTIPLY;
+        return workspace(steps, rows, new WorkspacePlan(projection, false));
     }
 
     /** Recomputes a snapshot workspace's token projection E·W_ih0ᵀ from the current parameters. */

@@ -1,5 +1,6 @@
 package org.rnn4j.model;
 
+import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.DenseInput;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Dropout;
@@ -36,10 +37,10 @@ public final class Workspace {
     int scored;                          // positions of the last forward whose target is not padding
 
     /**
-     * Buffers for T×N windows whose first layer reads its input as {@code projection} says (ignored for
-     * one-hot input; {@code embedding} is null then).
+     * Buffers for T×N windows run as {@code plan} says (its projection is ignored for one-hot input;
+     * {@code embedding} is null then).
      */
-    Workspace(ModelConfig config, RecurrentLayer[] layers, Embedding embedding, TokenProjection projection,
+    Workspace(ModelConfig config, RecurrentLayer[] layers, Embedding embedding, WorkspacePlan plan,
               int steps, int rows) {
         if (steps <= 0 || rows <= 0) {
             throw new IllegalArgumentException("a window needs positive steps and rows, got " + steps + "×" + rows);
@@ -53,6 +54,7 @@ public final class Workspace {
         this.inputs = new int[count];
         this.targets = new int[count];
         int gateWidth = config.cell().gates() * h;
+        TokenProjection projection = plan.projection();
         this.projectedTokens = embedding == null || projection == TokenProjection.MULTIPLY ? null
                 : new ProjectedTokens(inputs, embedding, new float[embedding.vocabularySize() * gateWidth],
                         projection == TokenProjection.LOOK_UP ? new float[embedding.vocabularySize() * gateWidth] : null);
@@ -70,8 +72,9 @@ public final class Workspace {
         this.dropped = new float[l][];
         this.plainInputs = new LayerInput[l];
         this.droppedInputs = new LayerInput[l];
+        ActivationBlocks shared = plan.sharedActivations() ? new ActivationBlocks() : null;
         for (int layer = 0; layer < l; layer++) {
-            windows[layer] = layers[layer].window(steps, rows);
+            windows[layer] = layers[layer].window(steps, rows, shared != null ? shared : new ActivationBlocks());
             dStates[layer] = new float[layers[layer].stateSize(rows)];
             if (dropout) {
                 dropouts[layer] = new Dropout(config.dropout(), count * h);

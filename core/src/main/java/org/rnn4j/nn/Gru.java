@@ -29,26 +29,33 @@ public final class Gru implements RecurrentLayer {
     }
 
     @Override
-    public Window window(int steps, int rows) {
-        return new GruWindow(steps, rows);
+    public Window window(int steps, int rows, ActivationBlocks blocks) {
+        return new GruWindow(steps, rows, blocks);
     }
 
+    /**
+     * Shares gi, which is cheap to recompute from the kept gh and the input. gh stays the window's own:
+     * recomputing it would cost the recurrent GEMM.
+     */
     private final class GruWindow extends StepWindow {
-        private final float[] gi;     // (T·N, 3H) x·W_ihᵀ + b_ih, then r|z|n, then dL/d(x·W_ihᵀ + b_ih)
+        private static final int GI = 0; // (T·N, 3H) x·W_ihᵀ + b_ih, then r|z|n, then dL/d(x·W_ihᵀ + b_ih)
+        private final ActivationBlocks blocks;
         private final float[] gh;     // (T·N, 3H) h_{t−1}·W_hhᵀ + b_hh, then dL/d(h·W_hhᵀ + b_hh)
         private final float[] dhPrev; // (N, H) the z⊙dh part of dL/dh_{t−1}
 
-        GruWindow(int steps, int rows) {
+        GruWindow(int steps, int rows, ActivationBlocks blocks) {
             super(steps, rows, Gru.this.hidden);
-            int gateValues = steps * rows * 3 * hidden;
-            this.gi = new float[gateValues];
-            this.gh = new float[gateValues];
+            this.blocks = blocks;
+            blocks.reserve(GI, steps * rows * 3 * hidden);
+            this.gh = new float[steps * rows * 3 * hidden];
             this.dhPrev = new float[rows * hidden];
         }
 
         @Override
         public void forward(LayerInput input, float[] state) {
             Kernels kernels = weights.kernels();
+            blocks.hold(this);
+            float[] gi = blocks.get(GI);
             System.arraycopy(state, 0, hs, 0, block);
             weights.projectInput(input, steps * rows, gi);
             weights.broadcastHiddenBias(steps * rows, gh);
@@ -60,10 +67,26 @@ public final class Gru implements RecurrentLayer {
             System.arraycopy(hs, steps * block, state, 0, block);
         }
 
+        /** Refills a shared gi that another layer's forward took over; the steps write the kept h again. */
+        private void recompute(LayerInput input) {
+            Kernels kernels = weights.kernels();
+            blocks.hold(this);
+            float[] gi = blocks.get(GI);
+            weights.projectInput(input, steps * rows, gi);
+            for (int t = 0; t < steps; t++) {
+                int gateOffset = t * rows * 3 * hidden;
+                kernels.gruForward(rows, hidden, gi, gateOffset, gh, gateOffset, hs, t * block, (t + 1) * block);
+            }
+        }
+
         /** Step t's gradients replace its gi and gh, which nothing reads after it: no dGi, dGh buffers. */
         @Override
         public void backward(LayerInput input, float[] dOutput, float[] dState) {
+            if (!blocks.heldBy(this)) {
+                recompute(input);
+            }
             Kernels kernels = weights.kernels();
+            float[] gi = blocks.get(GI);
             Arrays.fill(dh, 0f);
             for (int t = steps - 1; t >= 0; t--) {
                 int gateOffset = t * rows * 3 * hidden;

@@ -29,26 +29,34 @@ public final class Lstm implements RecurrentLayer {
     }
 
     @Override
-    public Window window(int steps, int rows) {
-        return new LstmWindow(steps, rows);
+    public Window window(int steps, int rows, ActivationBlocks blocks) {
+        return new LstmWindow(steps, rows, blocks);
     }
 
     private final class LstmWindow extends StepWindow {
-        private final float[] gates;  // (T·N, 4H) activations i|f|g|o; backward overwrites them with dL/da
-        private final float[] cells;  // ((T+1)·N, H) c_{−1}, c_0, …, c_{T−1}: step t at row (t+1)·N
-        private final float[] dc;     // (N, H) dL/dc_t flowing back through time
+        private static final int GATES = 0; // (T·N, 4H) activations i|f|g|o; backward overwrites them with dL/da
+        private static final int CELLS = 1; // ((T+1)·N, H) c_{−1}, c_0, …, c_{T−1}: step t at row (t+1)·N
+        private final ActivationBlocks blocks;
+        private final float[] firstCell; // (N, H) c_{−1}, from which shared cells are recomputed
+        private final float[] dc;        // (N, H) dL/dc_t flowing back through time
 
-        LstmWindow(int steps, int rows) {
+        LstmWindow(int steps, int rows, ActivationBlocks blocks) {
             super(steps, rows, Lstm.this.hidden);
-            this.gates = new float[steps * rows * 4 * hidden];
-            this.cells = new float[(steps + 1) * rows * hidden];
+            this.blocks = blocks;
+            blocks.reserve(GATES, steps * rows * 4 * hidden);
+            blocks.reserve(CELLS, (steps + 1) * rows * hidden);
+            this.firstCell = new float[rows * hidden];
             this.dc = new float[rows * hidden];
         }
 
         @Override
         public void forward(LayerInput input, float[] state) {
             Kernels kernels = weights.kernels();
+            blocks.hold(this);
+            float[] gates = blocks.get(GATES);
+            float[] cells = blocks.get(CELLS);
             System.arraycopy(state, 0, hs, 0, block);
+            System.arraycopy(state, block, firstCell, 0, block);
             System.arraycopy(state, block, cells, 0, block);
             weights.projectInputWithBothBiases(input, steps * rows, gates);
             for (int t = 0; t < steps; t++) {
@@ -60,10 +68,33 @@ public final class Lstm implements RecurrentLayer {
             System.arraycopy(cells, steps * block, state, block, block);
         }
 
+        /**
+         * Refills shared gates and cells that another layer's forward took over. The kept h_{−1}…h_{T−2}
+         * make every step's recurrent product one GEMM; the cells then follow step by step from c_{−1},
+         * with h_t (already kept) written to the idle dh.
+         */
+        private void recompute(LayerInput input) {
+            Kernels kernels = weights.kernels();
+            blocks.hold(this);
+            float[] gates = blocks.get(GATES);
+            float[] cells = blocks.get(CELLS);
+            System.arraycopy(firstCell, 0, cells, 0, block);
+            weights.projectInputWithBothBiases(input, steps * rows, gates);
+            weights.addRecurrent(hs, 0, steps * rows, gates, 0);
+            for (int t = 0; t < steps; t++) {
+                kernels.lstmForward(rows, hidden, gates, t * rows * 4 * hidden, cells, t * block, (t + 1) * block, dh, 0);
+            }
+        }
+
         /** Step t's gate gradients replace its activations, which nothing reads after it: no dGates buffer. */
         @Override
         public void backward(LayerInput input, float[] dOutput, float[] dState) {
+            if (!blocks.heldBy(this)) {
+                recompute(input);
+            }
             Kernels kernels = weights.kernels();
+            float[] gates = blocks.get(GATES);
+            float[] cells = blocks.get(CELLS);
             Arrays.fill(dh, 0f);
             Arrays.fill(dc, 0f);
             for (int t = steps - 1; t >= 0; t--) {

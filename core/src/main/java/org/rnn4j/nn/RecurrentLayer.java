@@ -17,9 +17,10 @@ public interface RecurrentLayer {
 
     /**
      * Buffers for windows of up to {@code steps} steps of {@code rows} rows; allocate once and reuse for
-     * every window of that shape or shorter.
+     * every window of that shape or shorter. The window keeps its large activations in {@code blocks},
+     * which it may share with the windows of other layers.
      */
-    Window window(int steps, int rows);
+    Window window(int steps, int rows, ActivationBlocks blocks);
 
     /** The activations of one window: what forward keeps and backward reads. */
     interface Window {

@@ -29,21 +29,25 @@ public final class Rnn implements RecurrentLayer {
     }
 
     @Override
-    public Window window(int steps, int rows) {
-        return new RnnWindow(steps, rows);
+    public Window window(int steps, int rows, ActivationBlocks blocks) {
+        return new RnnWindow(steps, rows, blocks);
     }
 
+    /** The window keeps only its outputs: dA is staging in forward and scratch in backward, so it can be shared. */
     private final class RnnWindow extends StepWindow {
-        private final float[] dA;     // (T·N, H) dL/d(pre-activation); forward stages x·W_ihᵀ + b_ih + b_hh here
+        private static final int PRE_ACTIVATIONS = 0; // (T·N, H) dL/d(pre-activation); forward stages x·W_ihᵀ + b_ih + b_hh here
+        private final ActivationBlocks blocks;
 
-        RnnWindow(int steps, int rows) {
+        RnnWindow(int steps, int rows, ActivationBlocks blocks) {
             super(steps, rows, Rnn.this.hidden);
-            this.dA = new float[steps * rows * hidden];
+            this.blocks = blocks;
+            blocks.reserve(PRE_ACTIVATIONS, steps * rows * hidden);
         }
 
         @Override
         public void forward(LayerInput x, float[] state) {
             Kernels kernels = weights.kernels();
+            float[] dA = blocks.get(PRE_ACTIVATIONS);
             System.arraycopy(state, 0, hs, 0, block);
             weights.projectInputWithBothBiases(x, steps * rows, dA);
             System.arraycopy(dA, 0, hs, block, steps * block);
@@ -57,6 +61,7 @@ public final class Rnn implements RecurrentLayer {
         @Override
         public void backward(LayerInput x, float[] dOutput, float[] dState) {
             Kernels kernels = weights.kernels();
+            float[] dA = blocks.get(PRE_ACTIVATIONS);
             Arrays.fill(dh, 0f);
             for (int t = steps - 1; t >= 0; t--) {
                 for (int i = 0; i < block; i++) {

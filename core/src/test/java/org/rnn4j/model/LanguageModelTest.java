@@ -46,14 +46,23 @@ class LanguageModelTest {
         assertTrue(GradientCheck.worst(errors) < 1e-3, () -> kernels.name() + " " + errors);
     }
 
+    /** The plans other than the plain one, which {@link #floatGradientsMatchTheDoubleReference} checks. */
+    static Stream<WorkspacePlan> otherPlans() {
+        return Stream.of(new WorkspacePlan(TokenProjection.LOOK_UP, false), new WorkspacePlan(TokenProjection.MULTIPLY, true),
+                new WorkspacePlan(TokenProjection.LOOK_UP, true));
+    }
+
+    static Stream<Arguments> configsKernelsAndPlans() {
+        return configsAndKernels().flatMap(c -> otherPlans().map(plan -> Arguments.of(c.get()[0], c.get()[1], plan)));
+    }
+
     @ParameterizedTest
-    @MethodSource("configsAndKernels")
-    void lookedUpProjectionGradientsMatchTheDoubleReference(ModelConfig config, Kernels kernels) {
-        assumeFalse(config.oneHotInput(), "one-hot input has no embedding to look up");
+    @MethodSource("configsKernelsAndPlans")
+    void everyPlanMatchesTheDoubleReference(ModelConfig config, Kernels kernels, WorkspacePlan plan) {
         GradientCheck check = new GradientCheck(config, GradientCheck.Options.defaults(9));
-        float[] candidate = FloatModelGradients.of(check, kernels, TokenProjection.LOOK_UP);
+        float[] candidate = FloatModelGradients.of(check, kernels, plan);
         List<TensorError> errors = GradientCheck.compare(check.model().layout(), check.analyticGradients().params(), candidate);
-        assertTrue(GradientCheck.worst(errors) < 1e-3, () -> kernels.name() + " " + errors);
+        assertTrue(GradientCheck.worst(errors) < 1e-3, () -> kernels.name() + " " + plan + " " + errors);
     }
 
     /** Each token appears many times in the window, so the table gathers its gradient from many rows. */
@@ -61,23 +70,62 @@ class LanguageModelTest {
     @MethodSource("configs")
     void lookingUpTheProjectionEqualsMultiplying(ModelConfig config) {
         assumeFalse(config.oneHotInput(), "one-hot input has no embedding to look up");
+        Trained multiplied = train(config, new WorkspacePlan(TokenProjection.MULTIPLY, false));
+        Trained lookedUp = train(config, new WorkspacePlan(TokenProjection.LOOK_UP, false));
+        assertEquals(multiplied.loss, lookedUp.loss, 1e-5 * multiplied.loss);
+        assertArrayEquals(multiplied.gradients, lookedUp.gradients, 1e-5f);
+    }
+
+    /** Recomputing the lower layers' activations repeats their forward's operations exactly. */
+    @ParameterizedTest
+    @MethodSource("configsWithDropout")
+    void sharingActivationsChangesNoBit(ModelConfig config) {
+        TokenProjection projection = config.oneHotInput() || config.dropout() > 0f ? TokenProjection.MULTIPLY : TokenProjection.LOOK_UP;
+        Trained separate = train(config, new WorkspacePlan(projection, false));
+        Trained shared = train(config, new WorkspacePlan(projection, true));
+        assertEquals(separate.loss, shared.loss, 0.0);
+        assertArrayEquals(separate.gradients, shared.gradients, 0f);
+        assertArrayEquals(separate.initialStateGradient, shared.initialStateGradient, 0f);
+    }
+
+    /**
+     * The same at sizes where the recomputing GEMM runs several row blocks and depth blocks while the
+     * forward ran one small product per step.
+     */
+    @ParameterizedTest
+    @MethodSource("blockedConfigs")
+    void sharingActivationsChangesNoBitOnBlockedSizes(ModelConfig config) {
+        Trained separate = train(config, new WorkspacePlan(TokenProjection.MULTIPLY, false), 40);
+        Trained shared = train(config, new WorkspacePlan(TokenProjection.MULTIPLY, true), 40);
+        assertEquals(separate.loss, shared.loss, 0.0);
+        assertArrayEquals(separate.gradients, shared.gradients, 0f);
+    }
+
+    static Stream<Arguments> blockedConfigs() {
+        return Stream.of(CellKind.LSTM, CellKind.GRU).map(cell -> Arguments.of(new ModelConfig(cell, 7, 16, 300, 2, 0f)));
+    }
+
+    static Stream<Arguments> configsWithDropout() {
+        return Stream.concat(configs(), Stream.of(CellKind.values()).map(cell -> Arguments.of(new ModelConfig(cell, 6, 3, 5, 3, 0.3f))));
+    }
+
+    private record Trained(double loss, float[] gradients, float[] initialStateGradient) {
+    }
+
+    /** Loss and gradients of one training window of N = 4 rows whose tokens repeat. */
+    private static Trained train(ModelConfig config, WorkspacePlan plan) {
+        return train(config, plan, 9);
+    }
+
+    private static Trained train(ModelConfig config, WorkspacePlan plan, int steps) {
         int rows = 4;
-        int steps = 9;
-        int[] tokens = randomTokens(config.vocabularySize(), (steps + 1) * rows, 12);
-        float[][] gradients = new float[2][];
-        double[] losses = new double[2];
-        TokenProjection[] projections = {TokenProjection.MULTIPLY, TokenProjection.LOOK_UP};
-        for (int p = 0; p < 2; p++) {
-            LanguageModel model = randomModel(config, 11);
-            Workspace ws = model.workspace(steps, rows, projections[p]);
-            fill(ws, tokens, 0, steps, rows);
-            model.parameters().zeroGradients();
-            losses[p] = model.forward(ws, model.newState(rows), Mode.TRAINING, new Rng(1));
-            model.backward(ws);
-            gradients[p] = model.parameters().gradients().clone();
-        }
-        assertEquals(losses[0], losses[1], 1e-5 * losses[0]);
-        assertArrayEquals(gradients[0], gradients[1], 1e-5f);
+        LanguageModel model = randomModel(config, 11);
+        Workspace ws = model.workspace(steps, rows, plan);
+        fill(ws, randomTokens(config.vocabularySize(), (steps + 1) * rows, 12), 0, steps, rows);
+        model.parameters().zeroGradients();
+        double loss = model.forward(ws, model.newState(rows), Mode.TRAINING, new Rng(1));
+        model.backward(ws);
+        return new Trained(loss, model.parameters().gradients().clone(), ws.initialStateGradient(0).clone());
     }
 
     @ParameterizedTest

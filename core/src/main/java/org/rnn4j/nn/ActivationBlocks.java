@@ -1,0 +1,41 @@
+package org.rnn4j.nn;
+
+/**
+ * The large arrays a window keeps from forward for backward ((T·N, G·H) gates, cells), lent by slot.
+ * A set used by one window is simply its own arrays. A set shared by the windows of a model's layers
+ * holds one layer's activations instead of L: each forward takes the arrays over, and a window that
+ * finds them taken by a later forward recomputes its activations from the outputs it kept before its
+ * backward (design decision 15).
+ */
+public final class ActivationBlocks {
+
+    private float[][] arrays = new float[0][];
+    private Object holder;
+
+    /** Makes slot {@code slot} at least {@code size} floats long; windows call this when they are made. */
+    void reserve(int slot, int size) {
+        if (slot >= arrays.length) {
+            float[][] grown = new float[slot + 1][];
+            System.arraycopy(arrays, 0, grown, 0, arrays.length);
+            arrays = grown;
+        }
+        if (arrays[slot] == null || arrays[slot].length < size) {
+            arrays[slot] = new float[size];
+        }
+    }
+
+    /** The array of a slot. Not to be kept across calls: a later {@link #reserve} may replace it. */
+    float[] get(int slot) {
+        return arrays[slot];
+    }
+
+    /** {@code window} is about to fill the arrays. */
+    void hold(Object window) {
+        holder = window;
+    }
+
+    /** Whether the arrays still hold what {@code window}'s last forward left. */
+    boolean heldBy(Object window) {
+        return holder == window;
+    }
+}
