@@ -25,6 +25,16 @@ public interface Kernels {
               float[] b, int bOffset, int ldb,
               float beta, float[] c, int cOffset, int ldc);
 
+    /** An all-zero (n, k) {@link PackedMatrix} in this implementation's layout. */
+    PackedMatrix packedMatrix(int rows, int columns);
+
+    /**
+     * y (n) += W·x for x (k) and W (n, k) packed by these kernels: y[j] += Σ_p W[j, p]·x[p], the sum taken by
+     * fused multiply-adds in the order p = 0..k−1 starting from zero, so every implementation gives the same
+     * bits. y must not overlap x.
+     */
+    void addPackedProduct(PackedMatrix w, float[] x, int xOffset, float[] y, int yOffset);
+
     /** out[r, :] = bias for each of the R rows of width {@code bias.length}: (R, W). */
     void broadcastRows(float[] bias, int biasOffset, int width, int rows, float[] out, int outOffset);
 

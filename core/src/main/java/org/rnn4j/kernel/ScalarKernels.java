@@ -39,6 +39,24 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public PackedMatrix packedMatrix(int rows, int columns) {
+        return new RowMajorMatrix(rows, columns);
+    }
+
+    @Override
+    public void addPackedProduct(PackedMatrix w, float[] x, int xOffset, float[] y, int yOffset) {
+        float[] values = RowMajorMatrix.of(w).values();
+        int k = w.columns();
+        for (int j = 0; j < w.rows(); j++) {
+            float sum = 0f;
+            for (int p = 0; p < k; p++) {
+                sum = Math.fma(values[j * k + p], x[xOffset + p], sum);
+            }
+            y[yOffset + j] += sum;
+        }
+    }
+
+    @Override
     public void broadcastRows(float[] bias, int biasOffset, int width, int rows, float[] out, int outOffset) {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(bias, biasOffset, out, outOffset + r * width, width);

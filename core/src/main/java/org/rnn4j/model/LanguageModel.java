@@ -2,6 +2,7 @@ package org.rnn4j.model;
 
 import org.rnn4j.kernel.Activation;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Gru;
 import org.rnn4j.nn.LayerInput;
@@ -103,34 +104,68 @@ public final class LanguageModel {
      * fresh as the last {@link #refreshProjection}.
      */
     public Workspace workspace(int steps, int rows, WorkspacePlan plan) {
+        return workspace(steps, rows, plan, null);
+    }
+
+    private Workspace workspace(int steps, int rows, WorkspacePlan plan, PackedWeights packed) {
         if (plan.projection() == TokenProjection.LOOK_UP && config.dropout() > 0f) {
             throw new IllegalArgumentException("dropout on the embedding needs its rows: a model with dropout "
                     + config.dropout() + " cannot look its input projection up");
         }
-        Workspace ws = new Workspace(config, layers, embedding, plan, steps, rows);
+        Workspace ws = new Workspace(config, layers, embedding, plan, steps, rows, packed);
         refreshProjection(ws);
         return ws;
     }
 
     /**
-     * Buffers for running windows forward only, as sampling does: when the vocabulary is small enough,
-     * the first layer's input projection of every token is precomputed and each step copies rows of it
-     * instead of multiplying. The projection is a snapshot of the parameters: call
-     * {@link #refreshProjection} after they change. The workspace cannot train.
+     * Buffers for running windows forward only, as sampling does. When the vocabulary is small enough, the
+     * first layer's input projection of every token is precomputed and each step copies rows of it instead
+     * of multiplying. For one row, every W_hh (and, for one step, every W_ih that multiplies a dense input)
+     * is copied into the kernels' packed layout, which their matrix–vector product reads fastest. These are
+     * snapshots of the parameters: call {@link #refreshProjection} after they change. The workspace cannot
+     * train.
      */
     public Workspace inferenceWorkspace(int steps, int rows) {
         TokenProjection projection = embedding != null && fitsTable() ? TokenProjection.SNAPSHOT : TokenProjection.MULTIPLY;
-        return workspace(steps, rows, new WorkspacePlan(projection, false));
+        WorkspacePlan plan = new WorkspacePlan(projection, false);
+        if (rows != 1) {
+            return workspace(steps, rows, plan);
+        }
+        int gateWidth = config.cell().gates() * config.hiddenSize();
+        PackedMatrix[] inputWeights = new PackedMatrix[layers.length];
+        PackedMatrix[] recurrentWeights = new PackedMatrix[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            boolean denseInput = l > 0 || embedding != null && projection == TokenProjection.MULTIPLY;
+            if (steps == 1 && denseInput) {
+                inputWeights[l] = kernels.packedMatrix(gateWidth, config.inputSize(l));
+            }
+            recurrentWeights[l] = kernels.packedMatrix(gateWidth, config.hiddenSize());
+        }
+        return workspace(steps, rows, plan, new PackedWeights(inputWeights, recurrentWeights));
     }
 
-    /** Recomputes a snapshot workspace's token projection E·W_ih0ᵀ from the current parameters. */
+    /**
+     * Re-reads the current parameters into a workspace's snapshots: the token projection E·W_ih0ᵀ of a
+     * {@link TokenProjection#SNAPSHOT} workspace and the packed weights of a one-row inference workspace.
+     */
     public void refreshProjection(Workspace ws) {
-        ProjectedTokens snapshot = ws.projectedTokens;
-        if (snapshot == null || snapshot.tableGradient() != null) {
+        ProjectedTokens tokens = ws.projectedTokens;
+        if (tokens != null && tokens.tableGradient() == null) {
+            embedding.project(kernels, parameters.layout().get(ModelLayout.weightIh(0)).offset(),
+                    config.cell().gates() * config.hiddenSize(), tokens.table());
+        }
+        if (ws.packed == null) {
             return;
         }
-        embedding.project(kernels, parameters.layout().get(ModelLayout.weightIh(0)).offset(),
-                config.cell().gates() * config.hiddenSize(), snapshot.table());
+        var layout = parameters.layout();
+        float[] values = parameters.values();
+        for (int l = 0; l < layers.length; l++) {
+            PackedMatrix packedIh = ws.packed.inputWeights()[l];
+            if (packedIh != null) {
+                packedIh.pack(values, layout.get(ModelLayout.weightIh(l)).offset(), config.inputSize(l));
+            }
+            ws.packed.recurrentWeights()[l].pack(values, layout.get(ModelLayout.weightHh(l)).offset(), config.hiddenSize());
+        }
     }
 
     private boolean fitsTable() {
@@ -194,6 +229,9 @@ public final class LanguageModel {
      * {@code ws} and adds dL/dθ into the parameter gradients.
      */
     public void backward(Workspace ws) {
+        if (ws.packed != null) {
+            throw new IllegalStateException("an inference workspace cannot train: make one with workspace(steps, rows)");
+        }
         int count = ws.steps * ws.rows;
         boolean dropping = config.dropout() > 0f;
         int top = layers.length - 1;

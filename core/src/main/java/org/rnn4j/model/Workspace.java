@@ -1,11 +1,13 @@
 package org.rnn4j.model;
 
+import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.DenseInput;
 import org.rnn4j.nn.Embedding;
 import org.rnn4j.nn.Dropout;
 import org.rnn4j.nn.LayerInput;
 import org.rnn4j.nn.OneHotInput;
+import org.rnn4j.nn.PackedInput;
 import org.rnn4j.nn.ProjectedTokens;
 import org.rnn4j.nn.RecurrentLayer;
 
@@ -32,22 +34,25 @@ public final class Workspace {
     final LayerInput[] plainInputs;      // per layer: what it reads when evaluating
     final LayerInput[] droppedInputs;    // per layer: what it reads when training with dropout
     final ProjectedTokens projectedTokens; // the first layer's input when it is looked up, else null
+    final PackedWeights packed;          // what a one-row inference workspace's layers read, or null
     final float[] logits;                // (T·N, V) logits, then probabilities
     final long[] correct = new long[1];  // arg-max hits of the last forward
     int scored;                          // positions of the last forward whose target is not padding
 
     /**
      * Buffers for T×N windows run as {@code plan} says (its projection is ignored for one-hot input;
-     * {@code embedding} is null then).
+     * {@code embedding} is null then). With {@code packed}, the layers read packed copies of their weights:
+     * a packed W_ih makes the layer's input a {@link PackedInput}, a packed W_hh goes to its window.
      */
     Workspace(ModelConfig config, RecurrentLayer[] layers, Embedding embedding, WorkspacePlan plan,
-              int steps, int rows) {
+              int steps, int rows, PackedWeights packed) {
         if (steps <= 0 || rows <= 0) {
             throw new IllegalArgumentException("a window needs positive steps and rows, got " + steps + "×" + rows);
         }
         this.capacity = steps;
         this.steps = steps;
         this.rows = rows;
+        this.packed = packed;
         int count = Math.multiplyExact(steps, rows);
         int h = config.hiddenSize();
         int l = config.layers();
@@ -74,7 +79,10 @@ public final class Workspace {
         this.droppedInputs = new LayerInput[l];
         ActivationBlocks shared = plan.sharedActivations() ? new ActivationBlocks() : null;
         for (int layer = 0; layer < l; layer++) {
-            windows[layer] = layers[layer].window(steps, rows, shared != null ? shared : new ActivationBlocks());
+            ActivationBlocks blocks = shared != null ? shared : new ActivationBlocks();
+            PackedMatrix packedHh = packed == null ? null : packed.recurrentWeights()[layer];
+            windows[layer] = packedHh == null ? layers[layer].window(steps, rows, blocks)
+                    : layers[layer].window(steps, rows, blocks, packedHh);
             dStates[layer] = new float[layers[layer].stateSize(rows)];
             if (dropout) {
                 dropouts[layer] = new Dropout(config.dropout(), count * h);
@@ -87,17 +95,26 @@ public final class Workspace {
         } else if (config.oneHotInput()) {
             first = new OneHotInput(inputs, config.vocabularySize());
         } else {
-            first = new DenseInput(embedded, 0, config.embeddingSize(), dOutput);
+            first = dense(embedded, 0, config.embeddingSize(), packedIh(0));
         }
         plainInputs[0] = first;
         droppedInputs[0] = embeddingDropout != null
                 ? new DenseInput(droppedEmbedded, 0, config.embeddingSize(), dOutput) : first;
         for (int layer = 1; layer < l; layer++) {
             RecurrentLayer.Window below = windows[layer - 1];
-            plainInputs[layer] = new DenseInput(below.output(), below.outputOffset(), h, dOutput);
+            plainInputs[layer] = dense(below.output(), below.outputOffset(), h, packedIh(layer));
             droppedInputs[layer] = dropout ? new DenseInput(dropped[layer - 1], 0, h, dOutput) : plainInputs[layer];
         }
         this.logits = new float[count * config.vocabularySize()];
+    }
+
+    private PackedMatrix packedIh(int layer) {
+        return packed == null ? null : packed.inputWeights()[layer];
+    }
+
+    /** The dense input (R, D) at {@code offset} in {@code values}, read through {@code packedIh} when not null. */
+    private LayerInput dense(float[] values, int offset, int width, PackedMatrix packedIh) {
+        return packedIh == null ? new DenseInput(values, offset, width, dOutput) : new PackedInput(values, offset, width, packedIh);
     }
 
     public int steps() {

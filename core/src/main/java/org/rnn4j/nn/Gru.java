@@ -2,6 +2,7 @@ package org.rnn4j.nn;
 
 import java.util.Arrays;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.tensor.Parameters;
 
 /**
@@ -30,7 +31,12 @@ public final class Gru implements RecurrentLayer {
 
     @Override
     public Window window(int steps, int rows, ActivationBlocks blocks) {
-        return new GruWindow(steps, rows, blocks);
+        return new GruWindow(steps, rows, blocks, null);
+    }
+
+    @Override
+    public Window window(int steps, int rows, ActivationBlocks blocks, PackedMatrix recurrentWeights) {
+        return new GruWindow(steps, rows, blocks, weights.checkRecurrentShape(recurrentWeights));
     }
 
     /**
@@ -43,8 +49,8 @@ public final class Gru implements RecurrentLayer {
         private final float[] gh;     // (T·N, 3H) h_{t−1}·W_hhᵀ + b_hh, then dL/d(h·W_hhᵀ + b_hh)
         private final float[] dhPrev; // (N, H) the z⊙dh part of dL/dh_{t−1}
 
-        GruWindow(int steps, int rows, ActivationBlocks blocks) {
-            super(steps, rows, Gru.this.hidden);
+        GruWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
+            super(steps, rows, Gru.this.hidden, packedHh);
             this.blocks = blocks;
             blocks.reserve(GI, steps * rows * 3 * hidden);
             this.gh = new float[steps * rows * 3 * hidden];
@@ -61,7 +67,7 @@ public final class Gru implements RecurrentLayer {
             weights.broadcastHiddenBias(steps * rows, gh);
             for (int t = 0; t < steps; t++) {
                 int gateOffset = t * rows * 3 * hidden;
-                weights.addRecurrent(hs, t * block, rows, gh, gateOffset);
+                weights.addRecurrent(packedHh, hs, t * block, rows, gh, gateOffset);
                 kernels.gruForward(rows, hidden, gi, gateOffset, gh, gateOffset, hs, t * block, (t + 1) * block);
             }
             System.arraycopy(hs, steps * block, state, 0, block);

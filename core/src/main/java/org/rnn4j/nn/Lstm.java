@@ -2,6 +2,7 @@ package org.rnn4j.nn;
 
 import java.util.Arrays;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.tensor.Parameters;
 
 /**
@@ -30,7 +31,12 @@ public final class Lstm implements RecurrentLayer {
 
     @Override
     public Window window(int steps, int rows, ActivationBlocks blocks) {
-        return new LstmWindow(steps, rows, blocks);
+        return new LstmWindow(steps, rows, blocks, null);
+    }
+
+    @Override
+    public Window window(int steps, int rows, ActivationBlocks blocks, PackedMatrix recurrentWeights) {
+        return new LstmWindow(steps, rows, blocks, weights.checkRecurrentShape(recurrentWeights));
     }
 
     private final class LstmWindow extends StepWindow {
@@ -40,8 +46,8 @@ public final class Lstm implements RecurrentLayer {
         private final float[] firstCell; // (N, H) c_{−1}, from which shared cells are recomputed
         private final float[] dc;        // (N, H) dL/dc_t flowing back through time
 
-        LstmWindow(int steps, int rows, ActivationBlocks blocks) {
-            super(steps, rows, Lstm.this.hidden);
+        LstmWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
+            super(steps, rows, Lstm.this.hidden, packedHh);
             this.blocks = blocks;
             blocks.reserve(GATES, steps * rows * 4 * hidden);
             blocks.reserve(CELLS, (steps + 1) * rows * hidden);
@@ -61,7 +67,7 @@ public final class Lstm implements RecurrentLayer {
             weights.projectInputWithBothBiases(input, steps * rows, gates);
             for (int t = 0; t < steps; t++) {
                 int gateOffset = t * rows * 4 * hidden;
-                weights.addRecurrent(hs, t * block, rows, gates, gateOffset);
+                weights.addRecurrent(packedHh, hs, t * block, rows, gates, gateOffset);
                 kernels.lstmForward(rows, hidden, gates, gateOffset, cells, t * block, (t + 1) * block, hs, (t + 1) * block);
             }
             System.arraycopy(hs, steps * block, state, 0, block);
@@ -80,7 +86,7 @@ public final class Lstm implements RecurrentLayer {
             float[] cells = blocks.get(CELLS);
             System.arraycopy(firstCell, 0, cells, 0, block);
             weights.projectInputWithBothBiases(input, steps * rows, gates);
-            weights.addRecurrent(hs, 0, steps * rows, gates, 0);
+            weights.addRecurrent(packedHh, hs, 0, steps * rows, gates, 0);
             for (int t = 0; t < steps; t++) {
                 kernels.lstmForward(rows, hidden, gates, t * rows * 4 * hidden, cells, t * block, (t + 1) * block, dh, 0);
             }

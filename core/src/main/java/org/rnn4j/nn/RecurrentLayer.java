@@ -1,5 +1,8 @@
 package org.rnn4j.nn;
 
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.PackedMatrix;
+
 /**
  * One layer of recurrent cells run over whole windows of T steps for N rows. Rows are step-major:
  * row t·N + n is stream n at step t. A new cell kind is one class implementing this interface.
@@ -21,6 +24,13 @@ public interface RecurrentLayer {
      * which it may share with the windows of other layers.
      */
     Window window(int steps, int rows, ActivationBlocks blocks);
+
+    /**
+     * Buffers for forward-only windows whose recurrent products h_{t−1}·W_hhᵀ read {@code recurrentWeights},
+     * a packed copy of this layer's W_hh (G·H, H), instead of the parameters: what stepping one row at a
+     * time wants ({@link Kernels#addPackedProduct}). The caller keeps the copy current.
+     */
+    Window window(int steps, int rows, ActivationBlocks blocks, PackedMatrix recurrentWeights);
 
     /** The activations of one window: what forward keeps and backward reads. */
     interface Window {

@@ -1,6 +1,7 @@
 package org.rnn4j.nn;
 
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.kernel.Transpose;
 import org.rnn4j.tensor.Parameters;
 import org.rnn4j.tensor.Tensor;
@@ -62,10 +63,28 @@ final class RecurrentWeights {
         kernels.broadcastRows(parameters.values(), biasHh.offset(), gateWidth, rows, out, 0);
     }
 
-    /** out (N, G·H) += h·W_hhᵀ for h (N, H): the recurrent part of one step. */
-    void addRecurrent(float[] h, int hOffset, int rows, float[] out, int outOffset) {
-        kernels.gemm(Transpose.NO_TRANS, Transpose.TRANS, rows, gateWidth, hidden, 1f,
-                h, hOffset, hidden, parameters.values(), weightHh.offset(), hidden, 1f, out, outOffset, gateWidth);
+    /**
+     * out (N, G·H) += h·W_hhᵀ for h (N, H): the recurrent part of one step, row by row from {@code packedHh}
+     * when it is a packed copy of W_hh, from the parameters when it is null.
+     */
+    void addRecurrent(PackedMatrix packedHh, float[] h, int hOffset, int rows, float[] out, int outOffset) {
+        if (packedHh == null) {
+            kernels.gemm(Transpose.NO_TRANS, Transpose.TRANS, rows, gateWidth, hidden, 1f,
+                    h, hOffset, hidden, parameters.values(), weightHh.offset(), hidden, 1f, out, outOffset, gateWidth);
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            kernels.addPackedProduct(packedHh, h, hOffset + r * hidden, out, outOffset + r * gateWidth);
+        }
+    }
+
+    /** {@code packedHh}, after checking that it has W_hh's shape (G·H, H). */
+    PackedMatrix checkRecurrentShape(PackedMatrix packedHh) {
+        if (packedHh.rows() != gateWidth || packedHh.columns() != hidden) {
+            throw new IllegalArgumentException("a packed W_hh of this layer is " + gateWidth + "×" + hidden + ", got "
+                    + packedHh.rows() + "×" + packedHh.columns());
+        }
+        return packedHh;
     }
 
     /** dh (N, H) = beta·dh + dGates·W_hh: the gradient that flows to the previous step. */

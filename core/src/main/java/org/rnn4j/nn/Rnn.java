@@ -3,6 +3,7 @@ package org.rnn4j.nn;
 import java.util.Arrays;
 import org.rnn4j.kernel.Activation;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.tensor.Parameters;
 
 /** Vanilla (Elman) layer: h_t = f(x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh), f = tanh or relu. State (N, H). */
@@ -30,7 +31,12 @@ public final class Rnn implements RecurrentLayer {
 
     @Override
     public Window window(int steps, int rows, ActivationBlocks blocks) {
-        return new RnnWindow(steps, rows, blocks);
+        return new RnnWindow(steps, rows, blocks, null);
+    }
+
+    @Override
+    public Window window(int steps, int rows, ActivationBlocks blocks, PackedMatrix recurrentWeights) {
+        return new RnnWindow(steps, rows, blocks, weights.checkRecurrentShape(recurrentWeights));
     }
 
     /** The window keeps only its outputs: dA is staging in forward and scratch in backward, so it can be shared. */
@@ -38,8 +44,8 @@ public final class Rnn implements RecurrentLayer {
         private static final int PRE_ACTIVATIONS = 0; // (T·N, H) dL/d(pre-activation); forward stages x·W_ihᵀ + b_ih + b_hh here
         private final ActivationBlocks blocks;
 
-        RnnWindow(int steps, int rows, ActivationBlocks blocks) {
-            super(steps, rows, Rnn.this.hidden);
+        RnnWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
+            super(steps, rows, Rnn.this.hidden, packedHh);
             this.blocks = blocks;
             blocks.reserve(PRE_ACTIVATIONS, steps * rows * hidden);
         }
@@ -52,7 +58,7 @@ public final class Rnn implements RecurrentLayer {
             weights.projectInputWithBothBiases(x, steps * rows, dA);
             System.arraycopy(dA, 0, hs, block, steps * block);
             for (int t = 0; t < steps; t++) {
-                weights.addRecurrent(hs, t * block, rows, hs, (t + 1) * block);
+                weights.addRecurrent(packedHh, hs, t * block, rows, hs, (t + 1) * block);
                 kernels.activate(activation, hs, (t + 1) * block, block);
             }
             System.arraycopy(hs, steps * block, state, 0, block);

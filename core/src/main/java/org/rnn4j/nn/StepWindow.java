@@ -1,9 +1,11 @@
 package org.rnn4j.nn;
 
+import org.rnn4j.kernel.PackedMatrix;
+
 /**
  * What every cell's window shares: the shape, the hidden states ((T+1)·N, H) with h_{−1} in front (so the
- * "previous h" of all steps is one contiguous block and the output starts at row N), and the
- * step-gradient bookkeeping of the backward loop.
+ * "previous h" of all steps is one contiguous block and the output starts at row N), the packed copy of
+ * W_hh that a forward-only window reads, and the step-gradient bookkeeping of the backward loop.
  */
 abstract class StepWindow implements RecurrentLayer.Window {
 
@@ -14,8 +16,9 @@ abstract class StepWindow implements RecurrentLayer.Window {
     final int block;   // N·H: one step of states
     final float[] hs;  // ((T+1)·N, H) h_{−1}, h_0, …, h_{T−1}: step t at row (t+1)·N
     final float[] dh;  // (N, H) dL/dh_t flowing back through time
+    final PackedMatrix packedHh; // (G·H, H) W_hh for the recurrent products, or null to read the parameters
 
-    StepWindow(int steps, int rows, int hidden) {
+    StepWindow(int steps, int rows, int hidden, PackedMatrix packedHh) {
         this.capacity = steps;
         this.steps = steps;
         this.rows = rows;
@@ -23,6 +26,7 @@ abstract class StepWindow implements RecurrentLayer.Window {
         this.block = rows * hidden;
         this.hs = new float[(steps + 1) * block];
         this.dh = new float[block];
+        this.packedHh = packedHh;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.rnn4j.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -152,6 +153,63 @@ class KernelEquivalenceTest {
                 }
             }
         }
+    }
+
+    static Stream<Arguments> packedShapes() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int n : SIZES) {
+            for (int k : new int[] {1, 7, 16, 33}) {
+                cases.add(Arguments.of(n, k));
+            }
+        }
+        cases.add(Arguments.of(4099, 33));   // many panels, split across threads
+        cases.add(Arguments.of(2048, 512));  // an LSTM step's W_hh at H = 512
+        cases.add(Arguments.of(65, 4099));   // two panels, one partial, split across threads
+        cases.add(Arguments.of(0, 5));
+        cases.add(Arguments.of(5, 0));
+        return cases.stream();
+    }
+
+    /**
+     * y += W·x over a packed W: bit for bit the specification with every thread count, nothing outside y
+     * written, and a repacked matrix follows W. The specification itself agrees with the unpacked GEMM.
+     */
+    @ParameterizedTest
+    @MethodSource("packedShapes")
+    void packedProductIsBitIdenticalToTheSpecification(int n, int k) {
+        Random random = new Random(n * 59L + k);
+        int ld = k + random.nextInt(5);
+        int wOffset = random.nextInt(9);
+        int xOffset = random.nextInt(9);
+        int yOffset = random.nextInt(9);
+        float[] x = randomArray(random, xOffset + k + 3);
+        float[] y = randomArray(random, yOffset + n + 3);
+        PackedMatrix specW = SPEC.packedMatrix(n, k);
+        PackedMatrix fastW = FAST.packedMatrix(n, k);
+        for (int version = 0; version < 2; version++) {
+            float[] w = randomArray(random, wOffset + n * ld + 3);
+            specW.pack(w, wOffset, ld);
+            fastW.pack(w, wOffset, ld);
+            float[] expected = y.clone();
+            SPEC.addPackedProduct(specW, x, xOffset, expected, yOffset);
+            float[] unpacked = y.clone();
+            SPEC.gemm(Transpose.NO_TRANS, Transpose.TRANS, 1, n, k, 1f, x, xOffset, k, w, wOffset, ld, 1f, unpacked, yOffset, n);
+            assertClose(unpacked, expected, EPS * (k + 2), n + "×" + k + " specification against GEMM");
+            for (int threads : new int[] {1, 2, 3}) {
+                Parallel.setThreads(threads);
+                float[] actual = y.clone();
+                FAST.addPackedProduct(fastW, x, xOffset, actual, yOffset);
+                assertArrayEquals(expected, actual, n + "×" + k + " with " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
+    void aPackedMatrixIsReadOnlyByTheKernelsThatPackedIt() {
+        float[] x = new float[2];
+        float[] y = new float[2];
+        assertThrows(IllegalArgumentException.class, () -> FAST.addPackedProduct(SPEC.packedMatrix(2, 2), x, 0, y, 0));
+        assertThrows(IllegalArgumentException.class, () -> SPEC.addPackedProduct(FAST.packedMatrix(2, 2), x, 0, y, 0));
     }
 
     static Stream<Arguments> rowsAndWidths() {

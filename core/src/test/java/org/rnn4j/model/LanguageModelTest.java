@@ -2,6 +2,7 @@ package org.rnn4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -196,6 +197,33 @@ class LanguageModelTest {
         float[] expected = model.logits(training, model.newState(rows), Mode.EVALUATION, null).clone();
         float[] actual = model.logits(inference, model.newState(rows), Mode.EVALUATION, null);
         assertArrayEquals(expected, actual, 1e-5f);
+    }
+
+    /**
+     * One row stepped one token at a time, as a sampler of one stream runs: the packed weights give the
+     * training workspace's logits, and follow the parameters after a refresh.
+     */
+    @ParameterizedTest
+    @MethodSource("configsAndKernels")
+    void oneRowInferenceStepsGiveTheSameLogits(ModelConfig config, Kernels kernels) {
+        LanguageModel model = new LanguageModel(config, kernels);
+        Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.5f, 0f, false), new Rng(6));
+        int[] tokens = randomTokens(config.vocabularySize(), 12, 9);
+        Workspace inference = model.inferenceWorkspace(1, 1);
+        for (int version = 0; version < 2; version++) {
+            Workspace training = model.workspace(1, 1);
+            RecurrentState trainingState = model.newState(1);
+            RecurrentState inferenceState = model.newState(1);
+            for (int token : tokens) {
+                training.inputs()[0] = token;
+                inference.inputs()[0] = token;
+                float[] expected = model.logits(training, trainingState, Mode.EVALUATION, null).clone();
+                assertArrayEquals(expected, model.logits(inference, inferenceState, Mode.EVALUATION, null), 1e-5f);
+            }
+            Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.3f, 0f, false), new Rng(7));
+            model.refreshProjection(inference);
+        }
+        assertThrows(IllegalStateException.class, () -> model.backward(inference));
     }
 
     static LanguageModel randomModel(ModelConfig config, long seed) {

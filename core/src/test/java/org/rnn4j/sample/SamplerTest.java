@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.kernel.Parallel;
 import org.rnn4j.model.CellKind;
 import org.rnn4j.model.InitScheme;
 import org.rnn4j.model.Initialization;
@@ -82,6 +83,23 @@ class SamplerTest {
         var e = assertThrows(InvalidInputException.class,
                 () -> sampler.generate("xyz", new SamplingConfig(5, 1f, 0, 1f, Decoding.SAMPLE, ""), new Rng(1), p -> { }));
         assertTrue(e.getMessage().startsWith("the prime text has 3 character(s) the model never saw"), e.getMessage());
+    }
+
+    /** Large enough that every matrix–vector product is split across the threads. */
+    @Test
+    void oneAndTwoThreadsDrawTheSameText() {
+        LanguageModel model = new LanguageModel(new ModelConfig(CellKind.LSTM, vocabulary.size(), 32, 256, 2, 0f),
+                KernelProvider.kernels());
+        Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.2f, 0f, false), new Rng(12));
+        var config = new SamplingConfig(300, 1f, 0, 1f, Decoding.SAMPLE, "");
+        try {
+            Parallel.setThreads(1);
+            String oneThread = new Sampler(model, vocabulary).generate("ab", config, new Rng(8), p -> { });
+            Parallel.setThreads(2);
+            assertEquals(oneThread, new Sampler(model, vocabulary).generate("ab", config, new Rng(8), p -> { }));
+        } finally {
+            Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+        }
     }
 
     private LanguageModel model() {

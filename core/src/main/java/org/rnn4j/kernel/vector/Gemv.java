@@ -1,9 +1,12 @@
 package org.rnn4j.kernel.vector;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntConsumer;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.rnn4j.kernel.Parallel;
 
@@ -19,12 +22,28 @@ final class Gemv {
     private static final int L = S.length();
     /** Column block of the axpy form: four vectors of accumulators. */
     private static final int COLS = 4 * L;
+    /** A task's stretch of the lanes buffer: its four vectors, then a cache line no other task writes. */
+    private static final int LANES_STRIDE = COLS + 16;
     /** Below this many multiply-adds one thread does the whole product. */
-    private static final long SERIAL = 1 << 20;
+    private static final long SERIAL = 1 << 17;
+    /**
+     * Lane i takes lane i + half, for half = L/2, L/4, …, 1: adding each to the vector it came from is
+     * {@link VectorMath#sumLanes}'s halving sum in registers, which leaves the sum in lane 0.
+     */
+    private static final List<VectorShuffle<Float>> HALVES = halvingShuffles();
 
     private static final ThreadLocal<Call> CALLS = ThreadLocal.withInitial(Call::new);
 
     private Gemv() {
+    }
+
+    private static List<VectorShuffle<Float>> halvingShuffles() {
+        List<VectorShuffle<Float>> halves = new ArrayList<>();
+        for (int half = L / 2; half > 0; half /= 2) {
+            int shift = half;
+            halves.add(VectorShuffle.fromOp(S, i -> (i + shift) % L));
+        }
+        return List.copyOf(halves);
     }
 
     /** c = alpha·a·op(B) + beta·c with a's k values at aOffset + p·(transA ? lda : 1). */
@@ -54,11 +73,13 @@ final class Gemv {
         call.beta = beta;
         call.c = c;
         call.cOffset = cOffset;
-        int threads = (long) n * k <= SERIAL ? 1 : Parallel.threads();
+        int threads = (long) n * k < SERIAL ? 1 : Parallel.threads();
         int blocks = (n + COLS - 1) / COLS;
         call.chunk = (blocks + threads - 1) / threads * COLS;
         int tasks = (n + call.chunk - 1) / call.chunk;
-        call.lanes(tasks);
+        if (!transB) {
+            call.lanes(tasks);
+        }
         Parallel.forEach(tasks, call.task);
         call.a = null;
         call.b = null;
@@ -69,7 +90,7 @@ final class Gemv {
     private static final class Call {
         final IntConsumer task = this::runTask;
         float[] rowBuffer = new float[0];
-        float[] lanes = new float[0];  // per task: four accumulators' lanes, for the fixed-order sums
+        float[] lanes = new float[0];  // per task of the axpy form: four accumulators' lanes, then padding
         boolean transB;
         int n;
         int k;
@@ -92,8 +113,8 @@ final class Gemv {
         }
 
         void lanes(int tasks) {
-            if (lanes.length < tasks * 4 * L) {
-                lanes = new float[tasks * 4 * L];
+            if (lanes.length < tasks * LANES_STRIDE) {
+                lanes = new float[tasks * LANES_STRIDE];
             }
         }
 
@@ -101,9 +122,9 @@ final class Gemv {
             int j0 = t * chunk;
             int j1 = Math.min(n, j0 + chunk);
             if (transB) {
-                dots(this, j0, j1, t * 4 * L);
+                dots(this, j0, j1);
             } else {
-                axpys(this, j0, j1, t * 4 * L);
+                axpys(this, j0, j1, t * LANES_STRIDE);
             }
         }
     }
@@ -112,22 +133,18 @@ final class Gemv {
      * c[j] for j in [j0, j1) as dot products of a with the stored rows B[j, :], four rows at a time. Lane l
      * of a row's accumulator sums the products p ≡ l (mod L); the lanes are then summed in a fixed order.
      */
-    private static void dots(Call call, int j0, int j1, int lanesAt) {
+    private static void dots(Call call, int j0, int j1) {
         int j = j0;
         for (; j <= j1 - 4; j += 4) {
-            fourDots(call, j, lanesAt);
-            for (int row = 0; row < 4; row++) {
-                store(call, j + row, VectorMath.sumLanes(call.lanes, lanesAt + row * L));
-            }
+            fourDots(call, j);
         }
         for (; j < j1; j++) {
-            oneDot(call, j, lanesAt);
-            store(call, j, VectorMath.sumLanes(call.lanes, lanesAt));
+            oneDot(call, j);
         }
     }
 
-    /** The lane partial sums of rows j..j+3 into lanes[at, at+4L). */
-    private static void fourDots(Call call, int j, int at) {
+    /** c[j..j+3] from rows j..j+3 of B. */
+    private static void fourDots(Call call, int j) {
         float[] a = call.a;
         float[] b = call.b;
         int k = call.k;
@@ -139,8 +156,17 @@ final class Gemv {
         FloatVector s1 = FloatVector.zero(S);
         FloatVector s2 = FloatVector.zero(S);
         FloatVector s3 = FloatVector.zero(S);
-        for (int p = 0; p < k; p += L) {
-            // vector body for whole vectors, masked vector tail (masked lanes load zero)
+        int p = 0;
+        // vector body
+        for (; p <= k - L; p += L) {
+            FloatVector av = FloatVector.fromArray(S, a, call.aOffset + p);
+            s0 = av.fma(FloatVector.fromArray(S, b, r0 + p), s0);
+            s1 = av.fma(FloatVector.fromArray(S, b, r1 + p), s1);
+            s2 = av.fma(FloatVector.fromArray(S, b, r2 + p), s2);
+            s3 = av.fma(FloatVector.fromArray(S, b, r3 + p), s3);
+        }
+        // vector tail (masked lanes load zero)
+        if (p < k) {
             VectorMask<Float> m = S.indexInRange(p, k);
             FloatVector av = FloatVector.fromArray(S, a, call.aOffset + p, m);
             s0 = av.fma(FloatVector.fromArray(S, b, r0 + p, m), s0);
@@ -148,14 +174,22 @@ final class Gemv {
             s2 = av.fma(FloatVector.fromArray(S, b, r2 + p, m), s2);
             s3 = av.fma(FloatVector.fromArray(S, b, r3 + p, m), s3);
         }
-        s0.intoArray(call.lanes, at);
-        s1.intoArray(call.lanes, at + L);
-        s2.intoArray(call.lanes, at + 2 * L);
-        s3.intoArray(call.lanes, at + 3 * L);
+        // halving sums of the lanes
+        for (int level = 0; level < HALVES.size(); level++) {
+            VectorShuffle<Float> half = HALVES.get(level);
+            s0 = s0.add(s0.rearrange(half));
+            s1 = s1.add(s1.rearrange(half));
+            s2 = s2.add(s2.rearrange(half));
+            s3 = s3.add(s3.rearrange(half));
+        }
+        store(call, j, s0.lane(0));
+        store(call, j + 1, s1.lane(0));
+        store(call, j + 2, s2.lane(0));
+        store(call, j + 3, s3.lane(0));
     }
 
-    /** The lane partial sums of row j into lanes[at, at+L). */
-    private static void oneDot(Call call, int j, int at) {
+    /** c[j] from row j of B. */
+    private static void oneDot(Call call, int j) {
         int row = call.bOffset + j * call.ldb;
         FloatVector s = FloatVector.zero(S);
         for (int p = 0; p < call.k; p += L) {
@@ -163,7 +197,11 @@ final class Gemv {
             VectorMask<Float> m = S.indexInRange(p, call.k);
             s = FloatVector.fromArray(S, call.a, call.aOffset + p, m).fma(FloatVector.fromArray(S, call.b, row + p, m), s);
         }
-        s.intoArray(call.lanes, at);
+        // halving sum of the lanes
+        for (int level = 0; level < HALVES.size(); level++) {
+            s = s.add(s.rearrange(HALVES.get(level)));
+        }
+        store(call, j, s.lane(0));
     }
 
     /** c[j] = beta·c[j] + alpha·sum. */

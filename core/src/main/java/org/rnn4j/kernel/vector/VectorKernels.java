@@ -7,15 +7,16 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.rnn4j.kernel.Activation;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.kernel.Parallel;
 import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.kernel.Transpose;
 
 /**
- * Vector API kernels: packed, register-blocked, multi-threaded GEMM ({@link Gemm}, {@link Gemv}), fused
- * recurrent steps ({@link Recurrent}), softmax cross-entropy ({@link SoftmaxCrossEntropy}) and SIMD
- * element-wise kernels. {@link #broadcastRows} keeps the specification's {@link System#arraycopy}, which
- * is already a vector copy.
+ * Vector API kernels: packed, register-blocked, multi-threaded GEMM ({@link Gemm}, {@link Gemv}), the
+ * matrix–vector product over packed panels ({@link PackedGemv}), fused recurrent steps ({@link Recurrent}),
+ * softmax cross-entropy ({@link SoftmaxCrossEntropy}) and SIMD element-wise kernels. {@link #broadcastRows}
+ * keeps the specification's {@link System#arraycopy}, which is already a vector copy.
  */
 public final class VectorKernels extends ScalarKernels {
 
@@ -41,6 +42,16 @@ public final class VectorKernels extends ScalarKernels {
                      float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                      float beta, float[] c, int cOffset, int ldc) {
         Gemm.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    @Override
+    public PackedMatrix packedMatrix(int rows, int columns) {
+        return new PanelMatrix(rows, columns);
+    }
+
+    @Override
+    public void addPackedProduct(PackedMatrix w, float[] x, int xOffset, float[] y, int yOffset) {
+        PackedGemv.addProduct(PanelMatrix.of(w), x, xOffset, y, yOffset);
     }
 
     @Override
