@@ -128,11 +128,8 @@ final class ProgressReporter implements TrainingListener {
         out.flush();
     }
 
-    /**
-     * The end of a run: why it stopped, the best loss, its files and the commands to use them; {@code text}
-     * null for the bundled corpus, {@code validText} null without a validation text of its own.
-     */
-    void printSummary(Trainer trainer, StopReason reason, Path text, Path validText) {
+    /** The end of a run: why it stopped, the best loss, its files and the commands to use them. */
+    void printSummary(Trainer trainer, StopReason reason) {
         TrainingProgress p = trainer.progress();
         out.printf(Locale.ROOT, "stopped after %d steps, %.1f epochs, %.0f s: %s.%n", p.step(),
                 (double) p.step() / Math.max(1, p.windowsPerEpoch()), p.seconds(), reason.description());
@@ -147,8 +144,17 @@ final class ProgressReporter implements TrainingListener {
                 .map(folder::resolve).filter(Files::exists).map(Path::toString)
                 .collect(Collectors.joining(", ")));
         out.println("sample from it:  " + command + " sample --checkpoint " + sampleFrom);
-        out.println("resume training: " + command + " train --resume " + folder.resolve(Trainer.LATEST)
-                + (text == null ? "" : " --text " + text) + (validText == null ? "" : " --valid-text " + validText) + " --epochs "
-                + (config.epochs() + 10));
+        out.println("resume training: " + command + " train --resume " + folder.resolve(Trainer.LATEST) + limitToRaise(reason, p));
+    }
+
+    /** What a resume command must raise to train past the limit that stopped the run; nothing after an interruption. */
+    private String limitToRaise(StopReason reason, TrainingProgress p) {
+        return switch (reason) {
+            case INTERRUPTED -> "";
+            case EPOCHS -> " --epochs " + (config.epochs() + 10);
+            case MAX_STEPS -> " --max-steps " + 2 * p.step();
+            case TIME -> String.format(Locale.ROOT, " --minutes %.4g", 2 * config.minutes());
+            case EARLY_STOPPING -> " --patience " + 2 * config.patience();
+        };
     }
 }

@@ -26,8 +26,9 @@ import org.rnn4j.nlp.Casing;
 import org.rnn4j.nlp.Tokenization;
 import org.rnn4j.nlp.TokenizerMode;
 import org.rnn4j.random.Rng;
+import org.rnn4j.cli.ResumedRun.NewText;
 import org.rnn4j.text.Corpus;
-import org.rnn4j.text.TextLoader;
+import org.rnn4j.text.CorpusSource;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.train.Checkpoint;
 import org.rnn4j.train.StopReason;
@@ -35,11 +36,17 @@ import org.rnn4j.train.TrainConfig;
 import org.rnn4j.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** {@code rnn4j train}: trains a character or word language model; with no options, on the bundled tiny-shakespeare. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a character- or word-level language model (default: a character LSTM on the bundled tiny-shakespeare).")
+        description = "Train a character- or word-level language model (default: a character LSTM on the bundled tiny-shakespeare).",
+        footer = {"", "With --resume, the run's settings, text and split come from the checkpoint. Only these may be given anew: "
+                + ResumedRun.MAY_CHANGE_HELP + "; any other option must agree with the checkpoint. --text and --valid-text default to "
+                + "the recorded texts; another text needs --allow-new-text."})
 final class TrainCommand implements Runnable {
 
     static final String BUNDLED_CORPUS = "tinyshakespeare.txt";
@@ -73,6 +80,9 @@ final class TrainCommand implements Runnable {
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue the run saved in this checkpoint exactly")
     Path resume;
+
+    @Option(names = "--allow-new-text", description = "With --resume: continue on another text (fine-tuning); the data position and the best validation loss start afresh")
+    boolean allowNewText;
 
     @Option(names = "--cell", description = "rnn, rnn-relu, lstm or gru (default: ${DEFAULT-VALUE})", defaultValue = "lstm")
     String cell;
@@ -182,25 +192,34 @@ final class TrainCommand implements Runnable {
     @Mixin
     Threads threads;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
         threads.apply();
-        Checkpoint checkpoint = resume == null ? null : Checkpoint.load(resume);
-        if (checkpoint != null && !checkpoint.resumable()) {
-            throw new InvalidInputException(resume + " holds a model but no training state; it cannot be resumed");
+        ParseResult given = spec.commandLine().getParseResult();
+        NewText newText = allowNewText ? NewText.ALLOWED : NewText.REFUSED;
+        Checkpoint checkpoint = resume == null ? null : ResumedRun.load(resume, given, newText);
+        NamedText corpusText = text != null ? NamedText.read(text)
+                : checkpoint != null ? ResumedRun.recordedText(checkpoint) : NamedText.bundled();
+        NamedText validation = validText != null ? NamedText.read(validText)
+                : checkpoint != null ? ResumedRun.recordedValidationText(checkpoint) : null;
+        boolean onNewText = checkpoint != null && ResumedRun.isNewText(checkpoint, corpusText, validation, newText);
+        if (checkpoint != null && checkpoint.source() == null) {
+            requireUncheckableText(checkpoint, corpusText);
         }
-        String corpusText = text == null ? bundledCorpus() : TextLoader.read(text);
-        if (checkpoint != null && text == null
-                && !checkpoint.vocabulary().tokens().equals(Vocabulary.ofCodePoints(corpusText).tokens())) {
-            throw new InvalidInputException(resume + " was trained on another text than the bundled tiny-shakespeare;"
-                    + " resume with --text and the text it was trained on");
-        }
-        Corpus corpus = corpus(corpusText, checkpoint);
+        Corpus corpus = corpus(corpusText, validation, checkpoint, given);
         ModelConfig modelConfig;
         TrainConfig trainConfig;
         if (checkpoint != null) {
             modelConfig = checkpoint.model();
-            trainConfig = withLimits(checkpoint.training());
+            trainConfig = resumed(checkpoint.training(), given);
+            checkpoint = checkpoint.resumedWith(trainConfig);
+            if (onNewText) {
+                checkpoint = checkpoint.onNewText();
+            }
+            ResumedRun.requireWorkLeft(checkpoint);
         } else {
             modelConfig = modelConfig(corpus.vocabulary().size());
             trainConfig = trainConfig();
@@ -222,7 +241,7 @@ final class TrainCommand implements Runnable {
         runStoppable(trainer, () -> {
             StopReason reason = trainer.run();
             LossPlot.write(folder);
-            reporter.printSummary(trainer, reason, text, validText);
+            reporter.printSummary(trainer, reason);
         });
     }
 
@@ -273,28 +292,54 @@ final class TrainCommand implements Runnable {
                 learningRate, schedule, gradClip, clipValue, evalEvery, sampleEvery, logEvery, initialization, seed);
     }
 
-    /** A resumed run keeps its settings; only the limits given on this command line change. */
-    private TrainConfig withLimits(TrainConfig saved) {
-        return new TrainConfig(saved.batching(), saved.batchSize(), saved.seqLength(), Math.max(saved.epochs(), epochs), maxSteps, minutes,
-                saved.patience(), saved.optimizer(), saved.learningRate(), saved.schedule(), saved.gradClip(),
-                saved.clipValue(), saved.evalEvery(), saved.sampleEvery(), saved.logEvery(), saved.initialization(),
-                saved.seed());
+    /** A resumed run keeps its settings; the limits, cadences and learning rate given on this command line replace the saved ones. */
+    private TrainConfig resumed(TrainConfig saved, ParseResult given) {
+        return new TrainConfig(saved.batching(), saved.batchSize(), saved.seqLength(),
+                given.hasMatchedOption("--epochs") ? epochs : saved.epochs(),
+                given.hasMatchedOption("--max-steps") ? maxSteps : saved.maxSteps(),
+                given.hasMatchedOption("--minutes") ? minutes : saved.minutes(),
+                given.hasMatchedOption("--patience") ? patience : saved.patience(), saved.optimizer(),
+                given.hasMatchedOption("--learning-rate") ? learningRate : saved.learningRate(), saved.schedule(),
+                saved.gradClip(), saved.clipValue(),
+                given.hasMatchedOption("--eval-every") ? evalEvery : saved.evalEvery(),
+                given.hasMatchedOption("--sample-every") ? sampleEvery : saved.sampleEvery(),
+                given.hasMatchedOption("--log-every") ? logEvery : saved.logEvery(), saved.initialization(), saved.seed());
     }
 
-    /** The text as characters or words, encoded with the checkpoint's vocabulary when resuming. */
-    private Corpus corpus(String corpusText, Checkpoint checkpoint) {
+    /**
+     * The text as characters or words, split by the options or, when resuming, as the checkpoint records
+     * (the fractions given anew apply to a new text only), and encoded with the checkpoint's vocabulary.
+     */
+    private Corpus corpus(NamedText corpusText, NamedText validation, Checkpoint checkpoint, ParseResult given) {
         boolean words = checkpoint != null ? checkpoint.words() : level(level);
         Vocabulary vocabulary = checkpoint == null ? null : checkpoint.vocabulary();
+        CorpusSource recorded = checkpoint == null ? null : checkpoint.source();
+        double trainFraction = recorded != null && !given.hasMatchedOption("--train-frac") ? recorded.trainFraction() : trainFrac;
+        double validationFraction = recorded != null && !given.hasMatchedOption("--val-frac") ? recorded.validationFraction() : valFrac;
         if (words) {
             Tokenization tokenization = checkpoint != null ? Tokenization.fromJson(checkpoint.tokenizer())
                     : new Tokenization(TokenizerMode.fromId(tokenizer), lowercase ? Casing.LOWERCASE : Casing.AS_WRITTEN);
-            return TrainingText.words(corpusText, validText, tokenization, vocabulary, vocabSize, trainFrac, valFrac, System.out);
+            int vocabularyLimit = recorded != null ? recorded.vocabularyLimit() : vocabSize;
+            return TrainingText.words(corpusText, validation, tokenization, vocabulary, vocabularyLimit, trainFraction,
+                    validationFraction, System.out);
         }
         if (checkpoint != null) {
-            requireKnownCharacters(corpusText, vocabulary);
+            requireKnownCharacters(corpusText.text(), vocabulary);
         }
-        return TrainingText.characters(corpusText, validText == null ? null : TextLoader.read(validText), vocabulary,
-                trainFrac, valFrac);
+        return TrainingText.characters(corpusText, validation, vocabulary, trainFraction, validationFraction);
+    }
+
+    /**
+     * A checkpoint written before texts were recorded cannot tell its text: without --text, the bundled
+     * corpus must at least fit its vocabulary; with one, the user is reminded that it must be the same text.
+     */
+    private void requireUncheckableText(Checkpoint checkpoint, NamedText corpusText) {
+        if (text == null && !checkpoint.vocabulary().tokens().equals(Vocabulary.ofCodePoints(corpusText.text()).tokens())) {
+            throw new InvalidInputException(resume + " was trained on another text than the bundled tiny-shakespeare;"
+                    + " resume with --text and the text it was trained on");
+        }
+        System.out.println("note: " + resume + " does not record its text (an older rnn4j wrote it); "
+                + "resuming on " + corpusText.fingerprint().source() + " as the text it was trained on");
     }
 
     /** True for word, false for char; refuses anything else. */

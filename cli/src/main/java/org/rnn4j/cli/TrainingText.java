@@ -1,14 +1,13 @@
 package org.rnn4j.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.nlp.Tokenization;
 import org.rnn4j.nlp.Tokenizer;
 import org.rnn4j.text.Corpus;
-import org.rnn4j.text.TextLoader;
+import org.rnn4j.text.CorpusSource;
 import org.rnn4j.text.Vocabulary;
 
 /**
@@ -21,31 +20,34 @@ final class TrainingText {
     private TrainingText() {
     }
 
-    /** A character corpus; {@code vocabulary} is the checkpoint's when resuming, else null. */
-    static Corpus characters(String text, String validationText, Vocabulary vocabulary, double trainFraction,
+    /** A character corpus; {@code vocabulary} is the checkpoint's when resuming, else null; {@code validation} may be null. */
+    static Corpus characters(NamedText text, NamedText validation, Vocabulary vocabulary, double trainFraction,
                              double validationFraction) {
         Vocabulary known = vocabulary != null ? vocabulary
-                : Vocabulary.ofCodePoints(validationText == null ? text : text + validationText);
-        if (validationText == null) {
-            return Corpus.ofCharacters(text, known, trainFraction, validationFraction);
+                : Vocabulary.ofCodePoints(validation == null ? text.text() : text.text() + validation.text());
+        if (validation == null) {
+            return Corpus.ofCharacters(text.text(), text.fingerprint().source(), known, trainFraction, validationFraction);
         }
-        return new Corpus(known, Corpus.CHARACTERS, known.encodeCodePoints(text, "the corpus"),
-                known.encodeCodePoints(validationText, "the validation text"), new int[0]);
+        return new Corpus(known, Corpus.CHARACTERS, known.encodeCodePoints(text.text(), "the corpus"),
+                known.encodeCodePoints(validation.text(), "the validation text"), new int[0],
+                new CorpusSource(text.fingerprint(), validation.fingerprint(), trainFraction, validationFraction, 0));
     }
 
     /**
      * A word corpus cut by {@code tokenization}; its vocabulary is the {@code vocabularySize} most frequent
      * training words, or the checkpoint's ({@code vocabulary} not null). Reports the vocabulary's coverage on {@code out}.
      */
-    static Corpus words(String text, Path validationFile, Tokenization tokenization, Vocabulary vocabulary,
+    static Corpus words(NamedText text, NamedText validation, Tokenization tokenization, Vocabulary vocabulary,
                         int vocabularySize, double trainFraction, double validationFraction, PrintStream out) {
         Tokenizer tokenizer = tokenization.tokenizer();
-        List<List<String>> sentences = tokenizer.sentences(text, "the corpus");
-        List<List<List<String>>> splits = validationFile == null
+        List<List<String>> sentences = tokenizer.sentences(text.text(), "the corpus");
+        List<List<List<String>>> splits = validation == null
                 ? Corpus.split(sentences, trainFraction, validationFraction)
-                : List.of(sentences, tokenizer.sentences(TextLoader.read(validationFile), "the validation text"), List.of());
+                : List.of(sentences, tokenizer.sentences(validation.text(), "the validation text"), List.of());
         Vocabulary words = vocabulary != null ? vocabulary : Vocabulary.ofWords(splits.get(0), vocabularySize);
-        Corpus corpus = Corpus.ofSentences(words, tokenization.toJson(), splits.get(0), splits.get(1), splits.get(2));
+        CorpusSource source = new CorpusSource(text.fingerprint(), validation == null ? null : validation.fingerprint(),
+                trainFraction, validationFraction, vocabularySize);
+        Corpus corpus = Corpus.ofSentences(words, tokenization.toJson(), splits.get(0), splits.get(1), splits.get(2), source);
         if (corpus.train().length == 0) {
             throw new InvalidInputException("the training split has no sentence; raise --train-frac or give a longer text");
         }

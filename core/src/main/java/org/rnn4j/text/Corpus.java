@@ -8,9 +8,10 @@ import org.rnn4j.InvalidInputException;
 /**
  * A text encoded as token ids with its vocabulary, split into train, validation and test. {@code tokenizer}
  * says how text becomes tokens, as a checkpoint records it: {@code {"level":"char"}} for characters; word
- * models add their tokenizer's settings.
+ * models add their tokenizer's settings. {@code source} says what text and split it was made from.
  */
-public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[] train, int[] validation, int[] test) {
+public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[] train, int[] validation, int[] test,
+                     CorpusSource source) {
 
     /** The tokenizer settings of a character model. */
     public static final Map<String, Object> CHARACTERS = Map.of("level", "char");
@@ -18,12 +19,15 @@ public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[]
     /**
      * Encodes {@code text} with a code-point vocabulary (or {@code vocabulary} when resuming) and splits
      * it: the first {@code trainFraction} trains, the next {@code validationFraction} validates, the rest tests.
+     * {@code source} names where the text was read.
      */
-    public static Corpus ofCharacters(String text, Vocabulary vocabulary, double trainFraction, double validationFraction) {
+    public static Corpus ofCharacters(String text, String source, Vocabulary vocabulary, double trainFraction,
+                                      double validationFraction) {
         int[] ids = vocabulary.encodeCodePoints(text, "the corpus");
         int[] ends = splitPoints(ids.length, trainFraction, validationFraction);
         return new Corpus(vocabulary, CHARACTERS, Arrays.copyOfRange(ids, 0, ends[0]), Arrays.copyOfRange(ids, ends[0], ends[1]),
-                Arrays.copyOfRange(ids, ends[1], ids.length));
+                Arrays.copyOfRange(ids, ends[1], ids.length),
+                new CorpusSource(TextFingerprint.of(text, source), null, trainFraction, validationFraction, 0));
     }
 
     /**
@@ -31,9 +35,9 @@ public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[]
      * and words outside the vocabulary as {@link Vocabulary#UNKNOWN}.
      */
     public static Corpus ofSentences(Vocabulary vocabulary, Map<String, Object> tokenizer, List<List<String>> train,
-                                     List<List<String>> validation, List<List<String>> test) {
+                                     List<List<String>> validation, List<List<String>> test, CorpusSource source) {
         return new Corpus(vocabulary, tokenizer, encodeSentences(vocabulary, train), encodeSentences(vocabulary, validation),
-                encodeSentences(vocabulary, test));
+                encodeSentences(vocabulary, test), source);
     }
 
     /** The stream encoding of {@link #ofSentences}. */

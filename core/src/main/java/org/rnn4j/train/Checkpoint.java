@@ -24,17 +24,19 @@ import org.rnn4j.optim.ScheduleConfig;
 import org.rnn4j.optim.ScheduleKind;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.text.Corpus;
+import org.rnn4j.text.CorpusSource;
 import org.rnn4j.text.Vocabulary;
 
 /**
  * A model and, optionally, the training run that made it, as one safetensors file. Model tensors carry
  * PyTorch's names and shapes; optimizer moments are {@code optim.<moment>.<tensor>}; the carried hidden
  * state of layer l is {@code state.l<l>} (stateVectors, B, H). The {@code __metadata__} holds the format
- * version and JSON for the model config, vocabulary, training config and training state.
- * See docs/checkpoint-format.md.
+ * version and JSON for the model config, vocabulary, training config, the data the run read ({@code source};
+ * null in checkpoints written before it was recorded) and training state. See docs/checkpoint-format.md.
  */
 public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Map<String, Object> tokenizer, TrainConfig training,
-                         TrainingState trainingState, long optimizerSteps, Map<String, SafeTensors.Entry> tensors) {
+                         CorpusSource source, TrainingState trainingState, long optimizerSteps,
+                         Map<String, SafeTensors.Entry> tensors) {
 
     /** The format this version writes; readers accept this and older versions. */
     public static final int FORMAT_VERSION = 1;
@@ -50,6 +52,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         metadata.put("vocabulary", Json.write(corpus.vocabulary().tokens()));
         metadata.put("tokenizer", Json.write(corpus.tokenizer()));
         metadata.put("training", Json.write(trainingJson(training)));
+        metadata.put("data", Json.write(corpus.source().toJson()));
         metadata.put("state", Json.write(stateJson(state)));
         metadata.put("optimizer", Json.write(Map.of("kind", training.optimizer().kind().id(), "steps", optimizer.steps())));
         List<SafeTensors.Entry> entries = new ArrayList<>();
@@ -107,13 +110,14 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                 throw new IllegalArgumentException("tokenizer level is " + tokenizer.get("level") + ", not char or word");
             }
             TrainConfig training = meta.containsKey("training") ? training(Json.parseObject(meta.get("training"))) : null;
+            CorpusSource source = meta.containsKey("data") ? CorpusSource.fromJson(Json.parseObject(meta.get("data"))) : null;
             TrainingState state = meta.containsKey("state") ? state(Json.parseObject(meta.get("state"))) : null;
             long optimizerSteps = meta.containsKey("optimizer") ? number(Json.parseObject(meta.get("optimizer")), "steps").longValue() : 0;
             Map<String, SafeTensors.Entry> tensors = new LinkedHashMap<>();
             for (SafeTensors.Entry entry : contents.entries()) {
                 tensors.put(entry.name(), entry);
             }
-            Checkpoint checkpoint = new Checkpoint(file, model, vocabulary, tokenizer, training, state, optimizerSteps, tensors);
+            Checkpoint checkpoint = new Checkpoint(file, model, vocabulary, tokenizer, training, source, state, optimizerSteps, tensors);
             checkpoint.checkModelTensors();
             return checkpoint;
         } catch (InvalidInputException e) {
@@ -150,6 +154,30 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
     /** True when the checkpoint holds what resuming needs (training config and state). */
     public boolean resumable() {
         return training != null && trainingState != null;
+    }
+
+    /**
+     * This run continued on another text: its data position goes back to the start of the current epoch, its
+     * best validation loss is forgotten (the new validation split is not comparable); weights, optimizer
+     * moments and the learning-rate state are kept.
+     */
+    public Checkpoint onNewText() {
+        TrainingState s = trainingState;
+        TrainingState restarted = new TrainingState(s.epoch(), 0, s.step(), s.tokens(), s.seconds(), s.smoothLoss(),
+                Double.POSITIVE_INFINITY, 0, s.rngState(), s.learningRate());
+        return new Checkpoint(file, model, vocabulary, tokenizer, training, source, restarted, optimizerSteps, tensors);
+    }
+
+    /** This run resumed with {@code training}, whose learning rate, when it differs, replaces the schedule's current one. */
+    public Checkpoint resumedWith(TrainConfig training) {
+        double[] learningRate = trainingState.learningRate();
+        if (training.learningRate() != this.training.learningRate()) {
+            learningRate[0] = training.learningRate();
+        }
+        TrainingState s = trainingState;
+        TrainingState resumed = new TrainingState(s.epoch(), s.window(), s.step(), s.tokens(), s.seconds(), s.smoothLoss(),
+                s.bestValidationLoss(), s.staleEvaluations(), s.rngState(), learningRate);
+        return new Checkpoint(file, model, vocabulary, tokenizer, training, source, resumed, optimizerSteps, tensors);
     }
 
     /** Copies the model tensors into {@code target}'s parameters. */

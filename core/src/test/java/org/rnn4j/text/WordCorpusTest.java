@@ -43,7 +43,8 @@ class WordCorpusTest {
         int stop = vocabulary.id(".");
         assertArrayEquals(new int[] {the, 0, sat, stop, end, the, 0, sat, stop, end}, ids);
 
-        Corpus corpus = Corpus.ofSentences(vocabulary, java.util.Map.of("level", "word"), SENTENCES, List.of(), List.of());
+        Corpus corpus = Corpus.ofSentences(vocabulary, java.util.Map.of("level", "word"), SENTENCES, List.of(), List.of(),
+                new CorpusSource(TextFingerprint.of(SENTENCES.toString(), "the test sentences"), null, 1, 0, 10));
         assertTrue(corpus.words());
         assertEquals(5 / 12.0, corpus.unknownShare(), 1e-12); // cat, dog, a, <unk>, ran of 12 words
     }

@@ -93,7 +93,7 @@ class TrainerTest {
 
     private static Run train(TrainConfig config, Kernels kernels, Path folder, Checkpoint resume) {
         Vocabulary vocabulary = Vocabulary.ofCodePoints(TEXT);
-        Corpus corpus = Corpus.ofCharacters(TEXT, vocabulary, 0.9, 0.1);
+        Corpus corpus = Corpus.ofCharacters(TEXT, "the test text", vocabulary, 0.9, 0.1);
         ModelConfig modelConfig = new ModelConfig(CellKind.LSTM, vocabulary.size(), 8, 16, 2, 0.1f);
         LanguageModel model = new LanguageModel(modelConfig, kernels);
         if (resume != null) {

@@ -1,0 +1,33 @@
+package org.rnn4j.cli;
+
+import java.nio.file.Path;
+import org.rnn4j.text.TextFingerprint;
+import org.rnn4j.text.TextLoader;
+
+/** A text a run reads, with its fingerprint, whose source is the absolute path it was read from or the bundled corpus's name. */
+record NamedText(String text, TextFingerprint fingerprint) {
+
+    /** The source of the corpus the jar bundles, as checkpoints record it. */
+    static final String BUNDLED = "bundled:" + TrainCommand.BUNDLED_CORPUS;
+
+    /** The text of a file, or of the .txt files of a folder. */
+    static NamedText read(Path path) {
+        String text = TextLoader.read(path);
+        return new NamedText(text, TextFingerprint.of(text, path.toAbsolutePath().normalize().toString()));
+    }
+
+    /** The bundled tiny-shakespeare. */
+    static NamedText bundled() {
+        String text = TrainCommand.bundledCorpus();
+        return new NamedText(text, TextFingerprint.of(text, BUNDLED));
+    }
+
+    /** The text a fingerprint's source names, or null when the source no longer holds it. */
+    static NamedText at(TextFingerprint recorded) {
+        if (recorded.source().equals(BUNDLED)) {
+            return bundled();
+        }
+        Path path = Path.of(recorded.source());
+        return path.toFile().exists() ? read(path) : null;
+    }
+}
