@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,6 +163,31 @@ class BadInputTest {
     }
 
     @Test
+    void checkpointWithOneFlippedBit() throws IOException {
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        int dataStart = 8 + (int) ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        bytes[dataStart + 4 * 100] ^= 1; // the lowest mantissa bit of one weight: still a finite number
+        Path flipped = Files.write(temp.resolve("flipped.safetensors"), bytes);
+        assertEveryCommandRefuses(flipped, "flipped.safetensors", "does not match the CRC-32", "best.safetensors");
+    }
+
+    @Test
+    void checkpointWithANanWeight() {
+        SafeTensors.Contents contents = SafeTensors.read(checkpoint);
+        List<SafeTensors.Entry> entries = contents.entries().stream().map(e -> {
+            if (!e.name().equals("decoder.weight")) {
+                return e;
+            }
+            float[] values = e.floats();
+            Arrays.fill(values, Float.NaN);
+            return SafeTensors.Entry.ofFloats(e.name(), e.shape(), values);
+        }).toList();
+        Path nan = temp.resolve("nan.safetensors");
+        SafeTensors.write(nan, contents.metadata(), entries);
+        assertEveryCommandRefuses(nan, "nan.safetensors", "tensor decoder.weight holds NaN at index 0", "best.safetensors");
+    }
+
+    @Test
     void resumeOnACorpusWithNewCharacters() throws IOException {
         Path copy = copyOfRun();
         Path other = Files.writeString(temp.resolve("other.txt"),
@@ -206,7 +233,9 @@ class BadInputTest {
                 List.of("train", "--resume", file.toString(), "--text", Cli.sonnets().toString(), "--max-steps", "40"));
         Map<String, byte[]> before = contents(temp);
         for (List<String> command : commands) {
-            assertRefused(Cli.run(command.toArray(String[]::new)), 2, mentions);
+            Cli.Result result = Cli.run(command.toArray(String[]::new));
+            assertRefused(result, 2, mentions);
+            assertEquals("", result.out(), () -> "nothing on stdout from " + command.getFirst());
             assertUnchanged(before, temp);
         }
     }

@@ -3,6 +3,7 @@ package org.rnn4j.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import org.rnn4j.InvalidInputException;
 
 /**
@@ -25,11 +29,18 @@ import org.rnn4j.InvalidInputException;
  * header maps each tensor name to {@code {"dtype":"F32","shape":[...],"data_offsets":[begin,end]}},
  * offsets counted from the start of the data, and may hold {@code "__metadata__"}: string → string.
  * Files written here are read by Python's {@code safetensors} and by {@code json} + {@code numpy}.
+ *
+ * <p>A file written here carries in its metadata {@code "data_crc32"}: the CRC-32 (zlib's, as 8 lowercase
+ * hex digits) of the whole data section, computed as the data is written. {@link #read} checks it when
+ * present and leaves it out of the metadata it returns; a file without it, such as one written by Python,
+ * is read unchecked.
  */
 public final class SafeTensors {
 
     private static final long MAX_HEADER_BYTES = 100_000_000; // the reference implementation's limit
     private static final String METADATA_KEY = "__metadata__";
+    private static final String CHECKSUM_KEY = "data_crc32";
+    private static final String CHECKSUM_PLACEHOLDER = "00000000"; // as wide as the hex of any CRC-32
     private static final String HINT = "check that it is a complete safetensors file";
 
     /** Element types this library reads and writes. */
@@ -168,6 +179,26 @@ public final class SafeTensors {
             return values;
         }
 
+        /** The index of the first NaN or infinite value of an F32 tensor, or -1 when all are finite; nothing is copied. */
+        public int firstNonFinite() {
+            int size = size();
+            if (view != null) {
+                for (int i = 0; i < size; i++) {
+                    if (!Float.isFinite(view[viewOffset + i])) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            FloatBuffer values = view(DType.F32).asFloatBuffer();
+            for (int i = 0; i < size; i++) {
+                if (!Float.isFinite(values.get(i))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         private ByteBuffer view(DType wanted) {
             if (dtype != wanted) {
                 throw new InvalidInputException("tensor " + Json.write(name) + " holds " + dtype + " values where "
@@ -176,9 +207,13 @@ public final class SafeTensors {
             return ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         }
 
-        /** Writes the values' little-endian bytes; a view goes through {@code chunk} (reused by the caller). */
-        private void writeTo(FileChannel channel, ByteBuffer chunk) throws IOException {
+        /**
+         * Writes the values' little-endian bytes and adds them to {@code crc}; a view goes through {@code chunk}
+         * (reused by the caller).
+         */
+        private void writeTo(FileChannel channel, ByteBuffer chunk, CRC32 crc) throws IOException {
             if (view == null) {
+                crc.update(data);
                 AtomicFiles.writeFully(channel, ByteBuffer.wrap(data));
                 return;
             }
@@ -187,6 +222,7 @@ public final class SafeTensors {
                 chunk.clear();
                 chunk.asFloatBuffer().put(view, viewOffset + at, n);
                 chunk.limit(n * Float.BYTES);
+                crc.update(chunk.array(), 0, chunk.limit());
                 AtomicFiles.writeFully(channel, chunk);
             }
         }
@@ -217,12 +253,16 @@ public final class SafeTensors {
     private SafeTensors() {
     }
 
-    /** Replaces {@code file} atomically with the tensors in the given order and the metadata (may be empty). */
+    /**
+     * Replaces {@code file} atomically with the tensors in the given order and the metadata (may be empty),
+     * to which the data's checksum is added.
+     */
     public static void write(Path file, Map<String, String> metadata, List<Entry> entries) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        checked.put(CHECKSUM_KEY, CHECKSUM_PLACEHOLDER); // first, so only ASCII precedes it in the header
+        metadata.forEach(checked::putIfAbsent);
         Map<String, Object> header = new LinkedHashMap<>();
-        if (!metadata.isEmpty()) {
-            header.put(METADATA_KEY, metadata);
-        }
+        header.put(METADATA_KEY, checked);
         long offset = 0;
         for (Entry entry : entries) {
             Map<String, Object> info = new LinkedHashMap<>();
@@ -234,7 +274,10 @@ public final class SafeTensors {
             }
             offset += entry.bytes();
         }
-        byte[] json = Json.write(header).getBytes(StandardCharsets.UTF_8);
+        String text = Json.write(header);
+        byte[] json = text.getBytes(StandardCharsets.UTF_8);
+        String checksumField = Json.write(CHECKSUM_KEY) + ":\"";
+        long checksumAt = 8 + text.indexOf(checksumField) + checksumField.length();
         int padded = (json.length + 7) / 8 * 8; // so the data starts 8-byte aligned
         ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
         head.putLong(padded).put(json);
@@ -244,9 +287,11 @@ public final class SafeTensors {
         ByteBuffer chunk = ByteBuffer.allocate(Entry.CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         AtomicFiles.write(file, channel -> {
             AtomicFiles.writeFully(channel, head.flip());
+            CRC32 crc = new CRC32();
             for (Entry entry : entries) {
-                entry.writeTo(channel, chunk);
+                entry.writeTo(channel, chunk, crc);
             }
+            AtomicFiles.writeFully(channel.position(checksumAt), ByteBuffer.wrap(hex(crc).getBytes(StandardCharsets.US_ASCII)));
         });
     }
 
@@ -303,14 +348,30 @@ public final class SafeTensors {
         }
         long dataStart = 8 + headerSize;
         long dataSize = fileSize - dataStart;
-        checkContiguous(file, placed, dataSize);
-        List<Entry> entries = new ArrayList<>();
-        for (Placed p : placed) {
+        CRC32 crc = new CRC32();
+        Map<String, Entry> byName = new HashMap<>();
+        for (Placed p : checkContiguous(file, placed, dataSize)) {
             byte[] data = new byte[(int) (p.end - p.begin)];
             readFully(channel, dataStart + p.begin, ByteBuffer.wrap(data));
-            entries.add(new Entry(p.name, p.dtype, p.shape, data));
+            crc.update(data);
+            byName.put(p.name, new Entry(p.name, p.dtype, p.shape, data));
         }
-        return new Contents(metadata, entries);
+        checkChecksum(file, metadata.remove(CHECKSUM_KEY), crc);
+        return new Contents(metadata, placed.stream().map(p -> byName.get(p.name)).toList());
+    }
+
+    /** The CRC-32 of the data section must be the one written, if one was. */
+    private static void checkChecksum(Path file, String written, CRC32 crc) {
+        String read = hex(crc);
+        if (written != null && !written.equalsIgnoreCase(read)) {
+            throw fail(file, "the tensor data does not match the CRC-32 in its metadata (" + written + " written, " + read
+                    + " read), so the file changed after it was written", "restore it from a copy, or use another checkpoint, "
+                    + "such as best.safetensors of the same run");
+        }
+    }
+
+    private static String hex(CRC32 crc) {
+        return HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
     private static Map<String, String> metadata(Path file, Object value) {
@@ -364,8 +425,11 @@ public final class SafeTensors {
         return new Placed(name, dtype, Arrays.stream(shape).mapToInt(dim -> (int) dim).toArray(), offsets[0], offsets[1]);
     }
 
-    /** The tensors must tile the data section exactly: no overlap, no gap, nothing missing or left over. */
-    private static void checkContiguous(Path file, List<Placed> placed, long dataSize) {
+    /**
+     * The tensors must tile the data section exactly: no overlap, no gap, nothing missing or left over.
+     * Returns them in file order.
+     */
+    private static List<Placed> checkContiguous(Path file, List<Placed> placed, long dataSize) {
         List<Placed> byOffset = new ArrayList<>(placed);
         byOffset.sort(Comparator.comparingLong(Placed::begin).thenComparingLong(Placed::end));
         long expected = 0;
@@ -383,6 +447,7 @@ public final class SafeTensors {
         if (expected < dataSize) {
             throw fail(file, (dataSize - expected) + " unexpected bytes follow the last tensor", HINT);
         }
+        return byOffset;
     }
 
     /** A list of integers as long[], or null if it is anything else. */

@@ -138,6 +138,10 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                 throw new IllegalArgumentException("tensor " + tensor.name() + " has shape " + Arrays.toString(entry.shape())
                         + ", the model config needs " + Arrays.toString(tensor.shape()));
             }
+            int bad = entry.firstNonFinite();
+            if (bad >= 0) {
+                throw new IllegalArgumentException("tensor " + tensor.name() + " holds " + entry.floats()[bad] + " at index " + bad);
+            }
         }
     }
 
@@ -233,7 +237,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
     static ModelConfig model(Map<String, Object> json) {
         return new ModelConfig(CellKind.fromId((String) json.get("cell")), number(json, "vocabulary_size").intValue(),
                 number(json, "embedding_size").intValue(), number(json, "hidden_size").intValue(),
-                number(json, "layers").intValue(), number(json, "dropout").floatValue(),
+                number(json, "layers").intValue(), json.containsKey("dropout") ? f(json, "dropout") : 0f,
                 Boolean.TRUE.equals(json.get("tied_weights")));
     }
 

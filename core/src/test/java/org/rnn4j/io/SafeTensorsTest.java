@@ -37,10 +37,10 @@ class SafeTensorsTest {
         Path file = dir.resolve("tiny.safetensors");
         SafeTensors.write(file, Map.of(), List.of(Entry.ofFloats("x", new int[] {2}, new float[] {1f, -2f})));
 
-        // 54 bytes of JSON padded with 2 spaces to 56, a multiple of 8
-        ByteBuffer expected = ByteBuffer.allocate(8 + 56 + 8);
-        expected.put(new byte[] {56, 0, 0, 0, 0, 0, 0, 0});
-        expected.put((ONE_TENSOR + "  ").getBytes(StandardCharsets.US_ASCII));
+        // 95 bytes of JSON padded with 1 space to 96, a multiple of 8; c3872656 is Python's zlib.crc32 of the data
+        ByteBuffer expected = ByteBuffer.allocate(8 + 96 + 8);
+        expected.put(new byte[] {96, 0, 0, 0, 0, 0, 0, 0});
+        expected.put(("{\"__metadata__\":{\"data_crc32\":\"c3872656\"}," + ONE_TENSOR.substring(1) + " ").getBytes(StandardCharsets.US_ASCII));
         expected.put(ONE_AND_MINUS_TWO);
         assertArrayEquals(expected.array(), Files.readAllBytes(file));
     }
@@ -156,6 +156,38 @@ class SafeTensorsTest {
         Path beyond = write(1000, ONE_TENSOR, ONE_AND_MINUS_TWO);
         assertFails(beyond, beyond + ": header length 1000 exceeds the 62 bytes that follow: the file is truncated or not a "
                 + "safetensors file; check that it is a complete safetensors file");
+    }
+
+    @Test
+    void aFlippedBitInTheDataIsRefused() throws IOException {
+        Path file = dir.resolve("flipped.safetensors");
+        SafeTensors.write(file, Map.of("k", "v"), List.of(Entry.ofFloats("x", new int[] {2}, new float[] {1f, -2f}),
+                Entry.ofFloats("y", new int[] {3}, new float[] {1f, 2f, 3f}, 0)));
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 5] ^= 0x10;
+        Files.write(file, bytes);
+        assertFails(file, file + ": the tensor data does not match the CRC-32 in its metadata (");
+        assertFails(file, "so the file changed after it was written; ");
+    }
+
+    @Test
+    void aFileWithoutAChecksumIsRead() throws IOException {
+        Path file = write(ONE_TENSOR.length(), ONE_TENSOR, ONE_AND_MINUS_TWO);
+        assertArrayEquals(new float[] {1f, -2f}, SafeTensors.read(file).entries().getFirst().floats());
+    }
+
+    @Test
+    void aWrongChecksumIsRefused() throws IOException {
+        String header = "{\"__metadata__\":{\"data_crc32\":\"c3872657\"}," + ONE_TENSOR.substring(1);
+        Path file = write(header.length(), header, ONE_AND_MINUS_TWO);
+        assertFails(file, "does not match the CRC-32 in its metadata (c3872657 written, c3872656 read)");
+    }
+
+    @Test
+    void firstNonFiniteValue() {
+        assertEquals(-1, Entry.ofFloats("x", new int[] {3}, new float[] {1f, -0f, Float.MAX_VALUE}).firstNonFinite());
+        assertEquals(1, Entry.ofFloats("x", new int[] {3}, new float[] {1f, Float.NaN, Float.POSITIVE_INFINITY}).firstNonFinite());
+        assertEquals(2, Entry.ofFloats("x", new int[] {3}, new float[] {Float.NaN, 1f, 2f, Float.NEGATIVE_INFINITY}, 1).firstNonFinite());
     }
 
     @Test

@@ -1,0 +1,134 @@
+package org.rnn4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.Docs;
+import org.rnn4j.data.Batching;
+import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.CellKind;
+import org.rnn4j.model.Initialization;
+import org.rnn4j.model.Initializer;
+import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.optim.OptimizerConfig;
+import org.rnn4j.optim.OptimizerKind;
+import org.rnn4j.optim.ScheduleConfig;
+import org.rnn4j.random.Rng;
+import org.rnn4j.text.Corpus;
+import org.rnn4j.text.Vocabulary;
+
+/**
+ * The Python code of docs/checkpoint-format.md, taken from the page itself, loads a checkpoint into PyTorch
+ * and scores a text as rnn4j does. Needs a python3 that imports torch and numpy: {@code $RNN4J_PYTHON},
+ * else {@code python3} on the PATH, else {@code /usr/bin/python3} (where Debian's python3-torch installs);
+ * skipped without one.
+ */
+class PyTorchSnippetTest {
+
+    private static final String TEXT = """
+            When I do count the clock that tells the time,
+            And see the brave day sunk in hideous night;
+            When I behold the violet past prime,
+            And sable curls all silvered o'er with white;
+            """.repeat(4);
+
+    private static String python;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void findPython() {
+        List<String> candidates = new ArrayList<>();
+        String chosen = System.getenv("RNN4J_PYTHON");
+        if (chosen != null && !chosen.isBlank()) {
+            candidates.add(chosen);
+        }
+        candidates.addAll(List.of("python3", "/usr/bin/python3"));
+        python = candidates.stream().filter(PyTorchSnippetTest::importsTorch).findFirst().orElse(null);
+        assumeTrue(python != null, "no python3 that imports torch and numpy among " + candidates + " (set RNN4J_PYTHON)");
+    }
+
+    @Test
+    void untiedLstmScoresAsInJava() throws Exception {
+        assertSnippetScoresAsJava(new ModelConfig(CellKind.LSTM, vocabulary().size(), 8, 16, 2, 0f));
+    }
+
+    @Test
+    void tiedGruScoresAsInJava() throws Exception {
+        assertSnippetScoresAsJava(new ModelConfig(CellKind.GRU, vocabulary().size(), 16, 16, 2, 0.1f, true));
+    }
+
+    /** Trains {@code config} a few steps, then runs the published code on runs/my-run/best.safetensors and data/sonnets.txt. */
+    private void assertSnippetScoresAsJava(ModelConfig config) throws Exception {
+        Path run = temp.resolve("runs").resolve("my-run");
+        LanguageModel model = train(config, run);
+        Checkpoint checkpoint = Checkpoint.load(run.resolve(Trainer.BEST));
+        assertEquals(config.tiedWeights(), checkpoint.model().tiedWeights());
+        checkpoint.loadInto(model);
+        int[] tokens = checkpoint.vocabulary().encodeCodePoints(TEXT, "the test text");
+        double expected = new Evaluator(model, tokens, 1, 100).evaluate().loss();
+
+        Files.writeString(Files.createDirectories(temp.resolve("data")).resolve("sonnets.txt"), TEXT, StandardCharsets.UTF_8);
+        Process process = new ProcessBuilder(python, "-").directory(temp.toFile()).redirectErrorStream(true).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(snippet().getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the snippet finished");
+        String what = python + " on a " + (config.tiedWeights() ? "tied " : "") + config.cell().id();
+        assertEquals(0, process.exitValue(), () -> what + " failed:\n" + output);
+        List<String> lines = output.strip().lines().toList();
+        double loss = Double.parseDouble(lines.getLast());
+        System.out.println(what + ": PyTorch " + loss + ", rnn4j " + expected);
+        assertEquals(expected, loss, 2e-5, what + " printed:\n" + output);
+    }
+
+    private static LanguageModel train(ModelConfig config, Path folder) {
+        TrainConfig training = new TrainConfig(Batching.STREAM, 4, 16, 100, 10, 0, 0, OptimizerConfig.defaults(OptimizerKind.ADAM),
+                0.01f, ScheduleConfig.constant(), 5f, 0f, 5, 0, 1, Initialization.pytorch(), 3);
+        LanguageModel model = new LanguageModel(config, KernelProvider.kernels());
+        Initializer.initialize(model, training.initialization(), new Rng(training.seed()).split());
+        new Trainer(model, Corpus.ofCharacters(TEXT, vocabulary(), 0.9, 0.1), training, folder, new TrainingListener() { }, null).run();
+        return model;
+    }
+
+    private static Vocabulary vocabulary() {
+        return Vocabulary.ofCodePoints(TEXT);
+    }
+
+    /** The Python block of the section "Loading a checkpoint into PyTorch". */
+    private static String snippet() {
+        String section = Docs.section("checkpoint-format.md", "Loading a checkpoint into PyTorch");
+        int begin = section.indexOf("```python\n") + "```python\n".length();
+        String code = section.substring(begin, section.indexOf("```", begin));
+        assertTrue(code.contains("\"runs/my-run/best.safetensors\"") && code.contains("\"data/sonnets.txt\""),
+                "the snippet reads the files this test lays out:\n" + code);
+        return code;
+    }
+
+    private static boolean importsTorch(String candidate) {
+        try {
+            Process process = new ProcessBuilder(candidate, "-c", "import torch, numpy").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
