@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
 import org.rnn4j.io.Json;
 import org.rnn4j.io.SafeTensors;
 
-/** Runs the real command line in-process and finds the shared corpora; the helpers of the CLI tests. */
+/** Runs the real command line in-process and finds the test corpora; the helpers of the CLI tests. */
 final class Cli {
 
     /** A tiny model and run that trains in about a second: 1×32 LSTM, B=4, T=16, one thread, validation every 10 steps. */
@@ -90,30 +91,24 @@ final class Cli {
         return run(args.toArray(String[]::new));
     }
 
-    /** The repository root: the folder whose parent holds {@code shared/data}, searched upwards from the working directory. */
+    /** The repository root: the nearest folder holding the launcher {@code rnn4j} and a pom.xml, searched upwards from the working directory. */
     static Path repoRoot() {
         Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null && dir.getParent() != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.getParent().resolve("shared").resolve("data")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("rnn4j")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
             }
         }
-        return fail("no folder shared/data beside the repository root above " + start
-                + "; the CLI tests need the shared corpora checked out next to this repository (../shared/data)");
+        return fail("no repository root (a folder with rnn4j and pom.xml) above " + start);
     }
 
-    /** The shared corpora folder, {@code <repo>/../shared/data}. */
-    static Path data() {
-        return repoRoot().getParent().resolve("shared").resolve("data");
-    }
-
-    /** tiny/sonnets.txt: 5 KB of ASCII with 55 distinct characters. */
+    /** corpora/sonnets.txt of the test resources: 5 KB of ASCII with 55 distinct characters. */
     static Path sonnets() {
-        Path file = data().resolve("tiny").resolve("sonnets.txt");
-        if (!Files.isRegularFile(file)) {
-            fail("missing corpus " + file);
+        try {
+            return Path.of(Cli.class.getResource("/corpora/sonnets.txt").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        return file;
     }
 
     /** The records of a run's metrics.jsonl, each line parsed with {@link Json}. */

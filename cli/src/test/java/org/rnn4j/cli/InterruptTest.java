@@ -40,8 +40,9 @@ class InterruptTest {
         Path run = temp.resolve("run");
         Path stdout = temp.resolve("stdout.txt");
         Path stderr = temp.resolve("stderr.txt");
+        Path text = Files.writeString(temp.resolve("tinyshakespeare.txt"), TrainCommand.bundledCorpus(), StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(rnn4j());
-        command.addAll(List.of("train", "--text", Cli.data().resolve("tinyshakespeare.txt").toString(), "--out", run.toString(),
+        command.addAll(List.of("train", "--text", text.toString(), "--out", run.toString(),
                 "--rnn-size", "32", "--num-layers", "1", "--batch-size", "4", "--seq-length", "16",
                 "--max-steps", "100000", "--eval-every", "100000", "--sample-every", "0", "--threads", "1"));
         Process process = new ProcessBuilder(command).directory(Cli.repoRoot().toFile())
@@ -66,7 +67,7 @@ class InterruptTest {
         assertEquals(List.of(), Cli.temporaryFiles(run));
 
         Cli.run("train", "--resume", run.resolve("checkpoint.safetensors").toString(), "--text",
-                Cli.data().resolve("tinyshakespeare.txt").toString(), "--max-steps", Long.toString(step + 5), "--threads", "1").ok();
+                text.toString(), "--max-steps", Long.toString(step + 5), "--threads", "1").ok();
         assertEquals(step + 5, Checkpoint.load(run.resolve("checkpoint.safetensors")).trainingState().step());
     }
 

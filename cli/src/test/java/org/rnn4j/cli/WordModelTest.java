@@ -18,8 +18,8 @@ import org.rnn4j.text.Vocabulary;
 import org.rnn4j.train.Checkpoint;
 
 /**
- * Word models through the real command line: Penn Treebank lines in stream mode with tied weights, Robert
- * Frost's poems in sentence mode with OpenNLP; sampling sentences, scoring, resuming, and the bad inputs.
+ * Word models through the real command line: lines of tiny-shakespeare in stream mode with tied weights,
+ * Shakespeare's sonnets in sentence mode with OpenNLP; sampling sentences, scoring, resuming, and the bad inputs.
  */
 class WordModelTest {
 
@@ -28,19 +28,16 @@ class WordModelTest {
     @TempDir
     static Path temp;
 
-    private static Path ptb;
-    private static Path frost;
+    private static Path plays;
     private static Path streamRun;
     private static String streamOut;
 
     @BeforeAll
     static void train() throws IOException {
-        ptb = temp.resolve("ptb.txt");
-        Files.write(ptb, Files.readAllLines(Cli.data().resolve("ptb").resolve("ptb.valid.txt")).subList(0, 600));
-        frost = temp.resolve("frost.txt");
-        Files.write(frost, Files.readAllLines(Cli.data().resolve("poetry").resolve("robert_frost.txt")).subList(0, 400));
+        plays = temp.resolve("plays.txt");
+        Files.write(plays, TrainCommand.bundledCorpus().lines().limit(600).toList());
         streamRun = temp.resolve("stream");
-        streamOut = train(ptb, streamRun, "--tokenizer", "whitespace", "--vocab-size", "300", "--tie-weights", "--max-steps", "40").ok().out();
+        streamOut = train(plays, streamRun, "--tokenizer", "whitespace", "--vocab-size", "300", "--tie-weights", "--max-steps", "40").ok().out();
     }
 
     private static Cli.Result train(Path text, Path out, String... extra) {
@@ -75,13 +72,13 @@ class WordModelTest {
             assertTrue(sentence.split(" ").length >= 3, "at least 4 words (a clitic may attach): " + sentence);
         }
         String primed = Cli.run("sample", "--checkpoint", streamRun.resolve("checkpoint.safetensors").toString(),
-                "--prime", "the company", "--seed", "5").ok().out();
-        assertTrue(primed.startsWith("the company "), primed);
+                "--prime", "First Citizen:", "--seed", "5").ok().out();
+        assertTrue(primed.startsWith("First Citizen: "), primed);
     }
 
     @Test
     void evalScoresWordsWithTheSavedTokenizer() {
-        String out = Cli.run("eval", "--checkpoint", streamRun.resolve("checkpoint.safetensors").toString(), "--text", ptb.toString())
+        String out = Cli.run("eval", "--checkpoint", streamRun.resolve("checkpoint.safetensors").toString(), "--text", plays.toString())
                 .ok().out();
         assertTrue(out.contains("nats/word"), out);
         double perplexity = Double.parseDouble(out.lines().filter(l -> l.startsWith("perplexity ")).findFirst().orElseThrow().substring(11));
@@ -90,13 +87,13 @@ class WordModelTest {
 
     @Test
     void sentenceModeTrainsOnOpenNlpSentencesAndResumesExactly() {
-        String[] options = {"--mode", "sentence", "--lowercase", "--seq-length", "120", "--vocab-size", "500", "--dropout", "0.2",
+        String[] options = {"--mode", "sentence", "--lowercase", "--seq-length", "140", "--vocab-size", "300", "--dropout", "0.2",
                 "--log-every", "1"};
         Path whole = temp.resolve("sentences-whole");
         Path split = temp.resolve("sentences-split");
-        train(frost, whole, concat(options, "--max-steps", "30")).ok();
-        train(frost, split, concat(options, "--max-steps", "15")).ok();
-        Cli.run("train", "--resume", split.resolve("checkpoint.safetensors").toString(), "--text", frost.toString(),
+        train(Cli.sonnets(), whole, concat(options, "--max-steps", "30")).ok();
+        train(Cli.sonnets(), split, concat(options, "--max-steps", "15")).ok();
+        Cli.run("train", "--resume", split.resolve("checkpoint.safetensors").toString(), "--text", Cli.sonnets().toString(),
                 "--max-steps", "30", "--threads", "1").ok();
         Map<String, int[]> expected = Cli.floatBits(whole.resolve("checkpoint.safetensors"));
         Map<String, int[]> actual = Cli.floatBits(split.resolve("checkpoint.safetensors"));
@@ -109,7 +106,7 @@ class WordModelTest {
         assertTrue(losses.getLast() < losses.getFirst(), "training loss decreases: " + losses);
         Checkpoint checkpoint = Checkpoint.load(whole.resolve("checkpoint.safetensors"));
         assertEquals(Map.of("level", "word", "mode", "opennlp", "lowercase", true), checkpoint.tokenizer());
-        String scored = Cli.run("eval", "--checkpoint", whole.resolve("checkpoint.safetensors").toString(), "--text", frost.toString())
+        String scored = Cli.run("eval", "--checkpoint", whole.resolve("checkpoint.safetensors").toString(), "--text", Cli.sonnets().toString())
                 .ok().out();
         assertTrue(scored.contains("nats/word"), scored);
         String sampled = Cli.run("sample", "--checkpoint", whole.resolve("checkpoint.safetensors").toString(), "--count", "3").ok().out();
@@ -118,7 +115,7 @@ class WordModelTest {
 
     @Test
     void aVocabularyCapAboveTheDistinctWordsKeepsThemAllAndSaysSo() {
-        String out = train(ptb, temp.resolve("cap"), "--tokenizer", "whitespace", "--vocab-size", "100000", "--max-steps", "1").ok().out();
+        String out = train(plays, temp.resolve("cap"), "--tokenizer", "whitespace", "--vocab-size", "100000", "--max-steps", "1").ok().out();
         assertTrue(out.contains("fewer than --vocab-size 100,000; the vocabulary holds them all"), out);
     }
 
@@ -129,13 +126,13 @@ class WordModelTest {
         Path unbroken = temp.resolve("unbroken.txt");
         Files.writeString(unbroken, "and the road went on and on ".repeat(400), StandardCharsets.UTF_8);
         Map<String[], String> cases = Map.of(
-                new String[] {"--level", "word", "--text", ptb.toString(), "--tie-weights", "--wordvec-size", "16"}, "must equal the hidden size",
-                new String[] {"--text", ptb.toString(), "--mode", "sentence"}, "needs a word model",
-                concat(SMALL, "--text", ptb.toString(), "--tokenizer", "whitespace", "--mode", "sentence", "--seq-length", "10"), "raise --seq-length to",
+                new String[] {"--level", "word", "--text", plays.toString(), "--tie-weights", "--wordvec-size", "16"}, "must equal the hidden size",
+                new String[] {"--text", plays.toString(), "--mode", "sentence"}, "needs a word model",
+                concat(SMALL, "--text", plays.toString(), "--tokenizer", "whitespace", "--mode", "sentence", "--seq-length", "10"), "raise --seq-length to",
                 concat(SMALL, "--text", russian.toString()), "Latin",
                 concat(SMALL, "--text", unbroken.toString()), "no sentence end",
-                new String[] {"--text", ptb.toString(), "--preset", "ptb-huge"}, "unknown preset",
-                new String[] {"--text", ptb.toString(), "--level", "words"}, "choose char or word");
+                new String[] {"--text", plays.toString(), "--preset", "ptb-huge"}, "unknown preset",
+                new String[] {"--text", plays.toString(), "--level", "words"}, "choose char or word");
         int i = 0;
         for (Map.Entry<String[], String> bad : cases.entrySet()) {
             Path out = temp.resolve("bad" + i++);

@@ -2,12 +2,10 @@ package org.rnn4j.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,21 +13,10 @@ import org.rnn4j.InvalidInputException;
 
 class WhitespaceTokenizerTest {
 
-    /** ptb/ptb.train.txt of the shared corpora, which sit in shared/data beside the repository. */
-    private static Path pennTreebank() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("shared").resolve("data").resolve("ptb").resolve("ptb.train.txt");
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-        }
-        return fail("no shared/data/ptb/ptb.train.txt beside the repository or above it");
-    }
-
     @Test
     void keepsPennTreebankTokensAsWritten() throws IOException {
         String lines;
-        try (Stream<String> file = Files.lines(pennTreebank(), StandardCharsets.UTF_8)) {
+        try (Stream<String> file = Files.lines(SharedCorpora.file("ptb/ptb.train.txt"), StandardCharsets.UTF_8)) {
             lines = String.join("\n", file.skip(1).limit(3).toList());
         }
         List<List<String>> sentences = new WhitespaceTokenizer(Casing.AS_WRITTEN).sentences(lines, "the corpus");
