@@ -101,7 +101,7 @@ class PyTorchSnippetTest {
                 0.01f, ScheduleConfig.constant(), 5f, 0f, 5, 0, 1, Initialization.pytorch(), 3);
         LanguageModel model = new LanguageModel(config, KernelProvider.kernels());
         Initializer.initialize(model, training.initialization(), new Rng(training.seed()).split());
-        new Trainer(model, Corpus.ofCharacters(TEXT, vocabulary(), 0.9, 0.1), training, folder, new TrainingListener() { }, null).run();
+        new Trainer(model, Corpus.ofCharacters(TEXT, "the test text", vocabulary(), 0.9, 0.1), training, folder, new TrainingListener() { }, null).run();
         return model;
     }
 
