@@ -30,7 +30,10 @@ class BenchTest {
             double median = Double.parseDouble(result.get("tokens_per_s"));
             assertTrue(Double.parseDouble(result.get("min")) <= median && median <= Double.parseDouble(result.get("max")),
                     result::toString);
-            assertTrue(median > 0 && Double.parseDouble(result.get("gflops")) > 0, result::toString);
+            assertTrue(median > 0, result::toString);
+            double flopsPerToken = BenchConfig.valueOf(result.get("config")).flopsPerToken();
+            assertEquals(median * flopsPerToken / 1e9, Double.parseDouble(result.get("gflops")), 0.05, // printed to one decimal
+                    () -> "gflops is the median's work: " + result);
             assertTrue(result.get("windows").startsWith("3x"), result::toString);
         }
         assertEquals("2", results.get(1).get("streams"));
