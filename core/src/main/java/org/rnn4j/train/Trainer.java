@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.rnn4j.data.Batches;
 import org.rnn4j.data.Batching;
 import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.MemoryEstimate;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.model.ModelLayout;
 import org.rnn4j.model.RecurrentState;
 import org.rnn4j.model.Workspace;
 import org.rnn4j.optim.LearningRate;
@@ -86,6 +89,28 @@ public final class Trainer {
         if (resume != null) {
             restore(resume);
         }
+    }
+
+    /**
+     * The arrays a run of a {@code model}-shaped model under {@code config}, validating on
+     * {@code validationTokens} tokens, allocates, counted before any of them exists: parameters and gradients,
+     * optimizer moments, the training workspace, the validation one when that one does not fit, and the
+     * carried states.
+     */
+    public static MemoryEstimate memory(ModelConfig model, TrainConfig config, int validationTokens) {
+        MemoryEstimate memory = LanguageModel.memory(model);
+        memory.add("the optimizer moments", Optimizer.momentCount(config.optimizer().kind()), ModelLayout.size(model), Float.BYTES);
+        LanguageModel.addWorkspace(memory, model, config.seqLength(), config.batchSize());
+        int validationRows = config.batchSize();
+        if (config.batching() == Batching.STREAM && validationTokens >= 2) {
+            validationRows = Evaluator.streamRows(validationTokens, config.batchSize(), config.seqLength());
+            if (validationRows != config.batchSize()) {
+                LanguageModel.addWorkspace(memory, model, Evaluator.streamSteps(validationTokens, config.seqLength()), validationRows);
+            }
+        }
+        long state = MemoryEstimate.product(model.cell().stateVectors(), model.hiddenSize());
+        memory.add("the carried state", model.layers(), MemoryEstimate.product(state, config.batchSize()), Float.BYTES);
+        return memory.add("the validation state", model.layers(), MemoryEstimate.product(state, validationRows), Float.BYTES);
     }
 
     /**
@@ -252,14 +277,25 @@ public final class Trainer {
         return config.patience() > 0 && staleEvaluations >= config.patience();
     }
 
-    /** End of run: a report-only evaluation when the last step had none, and the resumable checkpoint. */
+    /**
+     * End of run: an evaluation when the last step had none, which saves the best checkpoint when it beats
+     * the best loss but steps no schedule and counts toward no patience, and the resumable checkpoint.
+     */
     private void finish(MetricsLog log) {
         if (validation != null && progress.step % config.evalEvery() != 0 && progress.step > 0) {
             Evaluation result = validation.evaluate();
+            boolean best = result.loss() < bestValidationLoss;
+            if (best) {
+                bestValidationLoss = result.loss();
+                staleEvaluations = 0;
+            }
             if (log != null) {
                 log.validation(progress, result);
             }
-            listener.onEvaluation(progress, result, false);
+            listener.onEvaluation(progress, result, best);
+            if (best) {
+                save(BEST);
+            }
         }
         if (lastCheckpointStep != progress.step) {
             saveLatest();
