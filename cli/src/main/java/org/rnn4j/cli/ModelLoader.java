@@ -11,6 +11,7 @@ final class ModelLoader {
     }
 
     static LanguageModel load(Checkpoint checkpoint) {
+        HeapCheck.require(LanguageModel.memory(checkpoint.model()), "to load", null);
         LanguageModel model = new LanguageModel(checkpoint.model(), KernelProvider.kernels());
         checkpoint.loadInto(model);
         return model;

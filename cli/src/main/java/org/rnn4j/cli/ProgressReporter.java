@@ -31,6 +31,8 @@ final class ProgressReporter implements TrainingListener {
 
     private static final long REDRAW_NANOS = 200_000_000L;
     private static final long LINE_NANOS = 30_000_000_000L; // status line interval without a terminal
+    /** A validation split shorter than this is warned about: a handful of windows measure little. */
+    private static final int FEW_VALIDATION_TOKENS = 100;
 
     private final ModelConfig model;
     private final Corpus corpus;
@@ -63,6 +65,12 @@ final class ProgressReporter implements TrainingListener {
                 corpus.words() ? "tokens" : "characters", p.windowsPerEpoch(), config.batchSize(),
                 config.batching() == Batching.SENTENCES ? "(up to " + config.seqLength() + ")" : config.seqLength());
         out.println("run folder: " + folder + (p.step() > 0 ? " (resuming at step " + p.step() + ")" : ""));
+        int validation = corpus.validation().length;
+        if (validation > 0 && validation < FEW_VALIDATION_TOKENS) {
+            System.err.printf(Locale.ROOT, "rnn4j: warning: the validation split has only %d %s (fewer than %d), so its loss says little%s;"
+                    + " give a longer text, a larger --val-frac or a --valid-text%n", validation, (corpus.words() ? "token" : "character") + (validation == 1 ? "" : "s"),
+                    FEW_VALIDATION_TOKENS, validation < 2 ? " and none is measured" : "");
+        }
         if (System.console() == null) {
             return;
         }

@@ -1,31 +1,86 @@
 package org.rnn4j.cli;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.train.Trainer;
 
-/** The folder a training run writes to: created if needed, checked writable, never silently reused. */
+/**
+ * The folder a training run writes to: created if needed, checked writable, never silently reused, and
+ * locked for the run's lifetime so that a second run into it is refused. The lock is an OS lock on
+ * {@value #LOCK_FILE} in the folder, which the kernel releases when the process ends however it ends: the
+ * file a killed run leaves behind blocks nothing.
+ */
 final class RunFolder {
+
+    /** The file in a run folder that a running training holds locked. */
+    static final String LOCK_FILE = ".lock";
 
     private RunFolder() {
     }
 
-    /** Creates and checks {@code folder}; a folder that already holds a run is only accepted when resuming. */
-    static Path prepare(Path folder, boolean resuming) {
-        if (!resuming && Files.exists(folder.resolve(Trainer.LATEST))) {
-            throw new InvalidInputException(folder + " already holds a run; resume it with --resume "
-                    + folder.resolve(Trainer.LATEST) + " or choose another --out folder");
+    /** The lock on a run folder; closing releases it (the lock file stays). */
+    record Lock(FileChannel channel) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing releases the lock whatever the channel reports, and exiting would as well
+            }
         }
+    }
+
+    /**
+     * Creates, checks and locks {@code folder}; a folder that already holds a run is only accepted when
+     * resuming, and a folder another training holds is refused.
+     */
+    static Lock prepare(Path folder, boolean resuming) {
+        requireNoRun(folder, resuming);
+        FileChannel channel;
         try {
             Files.createDirectories(folder);
             Path probe = Files.createTempFile(folder, ".write-test", ".tmp");
             Files.delete(probe);
+            channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | SecurityException e) {
             throw new InvalidInputException("cannot write to " + folder + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); choose another --out folder");
         }
-        return folder;
+        Lock lock = new Lock(channel);
+        try {
+            if (lockOf(channel, folder) == null) {
+                throw new InvalidInputException(folder + " is in use by another training run; wait for it to end or choose another --out folder");
+            }
+            requireNoRun(folder, resuming); // a run may have finished there between the first look and the lock
+            return lock;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The lock on the whole file, or null when another process (or this one) holds it. */
+    private static FileLock lockOf(FileChannel channel, Path folder) {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldHere) {
+            return null;
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot lock " + folder.resolve(LOCK_FILE) + " (" + e.getMessage() + "); choose another --out folder");
+        }
+    }
+
+    private static void requireNoRun(Path folder, boolean resuming) {
+        if (!resuming && Files.exists(folder.resolve(Trainer.LATEST))) {
+            throw new InvalidInputException(folder + " already holds a run; resume it with --resume "
+                    + folder.resolve(Trainer.LATEST) + " or choose another --out folder");
+        }
     }
 }

@@ -229,6 +229,7 @@ final class TrainCommand implements Runnable {
         }
         Path folder = out != null ? out : checkpoint != null ? resume.toAbsolutePath().getParent() : defaultFolder();
 
+        HeapCheck.require(Trainer.memory(modelConfig, trainConfig, corpus.validation().length), "for training", HeapCheck.SMALLER_MODEL);
         LanguageModel model = new LanguageModel(modelConfig, KernelProvider.kernels());
         if (checkpoint != null) {
             checkpoint.loadInto(model);
@@ -237,12 +238,13 @@ final class TrainCommand implements Runnable {
         }
         ProgressReporter reporter = new ProgressReporter(modelConfig, corpus, trainConfig, folder);
         Trainer trainer = new Trainer(model, corpus, trainConfig, folder, reporter, checkpoint);
-        RunFolder.prepare(folder, checkpoint != null); // only once every option and the corpus have been accepted
-        runStoppable(trainer, () -> {
-            StopReason reason = trainer.run();
-            LossPlot.write(folder);
-            reporter.printSummary(trainer, reason);
-        });
+        try (RunFolder.Lock _ = RunFolder.prepare(folder, checkpoint != null)) { // once every option and the corpus are accepted
+            runStoppable(trainer, () -> {
+                StopReason reason = trainer.run();
+                LossPlot.writeAfterRun(folder, System.out);
+                reporter.printSummary(trainer, reason);
+            });
+        }
     }
 
     /**

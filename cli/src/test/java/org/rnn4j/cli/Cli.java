@@ -11,10 +11,12 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.rnn4j.io.Json;
 import org.rnn4j.io.SafeTensors;
@@ -100,6 +102,58 @@ final class Cli {
             }
         }
         return fail("no repository root (a folder with rnn4j and pom.xml) above " + start);
+    }
+
+    /**
+     * The command that starts rnn4j in a process of its own: the {@code ./rnn4j} launcher when its jar is up to
+     * date, else java with the launcher's options and the test class path (the launcher would run a nested
+     * Maven build).
+     */
+    static List<String> processCommand() throws IOException {
+        Path root = repoRoot();
+        if (launcherJarIsCurrent(root)) {
+            return List.of(root.resolve("rnn4j").toString());
+        }
+        String java = ProcessHandle.current().info().command().orElseGet(() -> fail("cannot find this JVM's java command"));
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return List.of(java, "--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-cp", classPath, Main.class.getName());
+    }
+
+    /** The launcher's own rule: the jar exists and no pom or main source is newer. */
+    private static boolean launcherJarIsCurrent(Path root) throws IOException {
+        Path jar = root.resolve("cli/target/rnn4j.jar");
+        if (!Files.isRegularFile(jar)) {
+            return false;
+        }
+        FileTime built = Files.getLastModifiedTime(jar);
+        List<Path> sources = List.of(root.resolve("pom.xml"), root.resolve("core/pom.xml"), root.resolve("cli/pom.xml"),
+                root.resolve("core/src/main"), root.resolve("cli/src/main"));
+        for (Path source : sources) {
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.toList()) {
+                    if (Files.getLastModifiedTime(file).compareTo(built) > 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Waits up to 60 s until {@code process}, a training into {@code run}, has written {@code lines} lines of metrics. */
+    static void awaitMetricsLines(Path run, int lines, Process process) throws Exception {
+        Path metrics = run.resolve("metrics.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("rnn4j train ended early with exit code " + process.exitValue());
+            }
+            if (Files.exists(metrics) && Files.readAllLines(metrics).size() >= lines) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail("no " + lines + " lines in " + metrics + " within 60 s");
     }
 
     /** corpora/sonnets.txt of the test resources: 5 KB of ASCII with 55 distinct characters. */

@@ -2,17 +2,14 @@ package org.rnn4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,14 +38,14 @@ class InterruptTest {
         Path stdout = temp.resolve("stdout.txt");
         Path stderr = temp.resolve("stderr.txt");
         Path text = Files.writeString(temp.resolve("tinyshakespeare.txt"), TrainCommand.bundledCorpus(), StandardCharsets.UTF_8);
-        List<String> command = new ArrayList<>(rnn4j());
+        List<String> command = new ArrayList<>(Cli.processCommand());
         command.addAll(List.of("train", "--text", text.toString(), "--out", run.toString(),
                 "--rnn-size", "32", "--num-layers", "1", "--batch-size", "4", "--seq-length", "16",
                 "--max-steps", "100000", "--eval-every", "100000", "--sample-every", "0", "--threads", "1"));
         Process process = new ProcessBuilder(command).directory(Cli.repoRoot().toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
-            awaitMetricsLines(run, 3, process);
+            Cli.awaitMetricsLines(run, 3, process);
             signal(process.pid(), "-INT");
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the run ends within 60 s of Ctrl-C");
         } finally {
@@ -69,53 +66,6 @@ class InterruptTest {
         Cli.run("train", "--resume", run.resolve("checkpoint.safetensors").toString(), "--text",
                 text.toString(), "--max-steps", Long.toString(step + 5), "--threads", "1").ok();
         assertEquals(step + 5, Checkpoint.load(run.resolve("checkpoint.safetensors")).trainingState().step());
-    }
-
-    /** The command that starts rnn4j: the launcher if its jar is current, else java with the launcher's options. */
-    private static List<String> rnn4j() throws IOException {
-        Path root = Cli.repoRoot();
-        if (launcherJarIsCurrent(root)) {
-            return List.of(root.resolve("rnn4j").toString());
-        }
-        String java = ProcessHandle.current().info().command().orElseGet(() -> fail("cannot find this JVM's java command"));
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return List.of(java, "--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-cp", classPath, Main.class.getName());
-    }
-
-    /** The launcher's own rule: the jar exists and no pom or main source is newer. */
-    private static boolean launcherJarIsCurrent(Path root) throws IOException {
-        Path jar = root.resolve("cli/target/rnn4j.jar");
-        if (!Files.isRegularFile(jar)) {
-            return false;
-        }
-        FileTime built = Files.getLastModifiedTime(jar);
-        List<Path> sources = List.of(root.resolve("pom.xml"), root.resolve("core/pom.xml"), root.resolve("cli/pom.xml"),
-                root.resolve("core/src/main"), root.resolve("cli/src/main"));
-        for (Path source : sources) {
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    if (Files.getLastModifiedTime(file).compareTo(built) > 0) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    private static void awaitMetricsLines(Path run, int lines, Process process) throws Exception {
-        Path metrics = run.resolve("metrics.jsonl");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("rnn4j train ended early with exit code " + process.exitValue());
-            }
-            if (Files.exists(metrics) && Files.readAllLines(metrics).size() >= lines) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail("no " + lines + " lines in " + metrics + " within 60 s");
     }
 
     private static void signal(long pid, String signal) throws Exception {

@@ -62,6 +62,17 @@ public final class LanguageModel {
                 layout.get(ModelLayout.DECODER_BIAS));
     }
 
+    /** The arrays a model of shape {@code config} allocates: parameter values and gradients, (P) floats each. */
+    public static MemoryEstimate memory(ModelConfig config) {
+        return new MemoryEstimate().add("the parameters", 2, ModelLayout.size(config), Float.BYTES);
+    }
+
+    /** Adds the arrays of {@link #workspace(int, int)} for T steps × N rows, as planned for that size, to {@code memory}. */
+    public static MemoryEstimate addWorkspace(MemoryEstimate memory, ModelConfig config, int steps, int rows) {
+        Workspace.estimate(memory, config, plan(config, steps, rows), steps, rows);
+        return memory;
+    }
+
     public ModelConfig config() {
         return config;
     }
@@ -90,9 +101,14 @@ public final class LanguageModel {
      * which small windows need not pay.
      */
     public WorkspacePlan plan(int steps, int rows) {
+        return plan(config, steps, rows);
+    }
+
+    /** {@link #plan(int, int)} of a model of shape {@code config}, known before the model exists. */
+    public static WorkspacePlan plan(ModelConfig config, int steps, int rows) {
         long positions = (long) steps * rows;
-        boolean lookUp = embedding != null && config.dropout() == 0f
-                && LOOK_UP_ADVANTAGE * config.vocabularySize() <= positions && fitsTable();
+        boolean lookUp = !config.oneHotInput() && config.dropout() == 0f
+                && LOOK_UP_ADVANTAGE * config.vocabularySize() <= positions && fitsTable(config);
         boolean share = config.layers() > 1
                 && positions * config.cell().gates() * config.hiddenSize() > SHARED_ACTIVATIONS_FROM;
         return new WorkspacePlan(lookUp ? TokenProjection.LOOK_UP : TokenProjection.MULTIPLY, share);
@@ -126,7 +142,7 @@ public final class LanguageModel {
      * train.
      */
     public Workspace inferenceWorkspace(int steps, int rows) {
-        TokenProjection projection = embedding != null && fitsTable() ? TokenProjection.SNAPSHOT : TokenProjection.MULTIPLY;
+        TokenProjection projection = embedding != null && fitsTable(config) ? TokenProjection.SNAPSHOT : TokenProjection.MULTIPLY;
         WorkspacePlan plan = new WorkspacePlan(projection, false);
         if (rows != 1) {
             return workspace(steps, rows, plan);
@@ -168,7 +184,7 @@ public final class LanguageModel {
         }
     }
 
-    private boolean fitsTable() {
+    private static boolean fitsTable(ModelConfig config) {
         return (long) config.vocabularySize() * config.cell().gates() * config.hiddenSize() <= PROJECTION_TABLE_LIMIT;
     }
 

@@ -61,4 +61,28 @@ public final class ModelLayout {
         layout.add(DECODER_BIAS, v);
         return layout;
     }
+
+    /**
+     * Length of the flat parameter buffer of {@link #of}, padding included, counted in long so that a model
+     * too large to allocate can be measured (saturating at {@link Long#MAX_VALUE}).
+     */
+    public static long size(ModelConfig config) {
+        long v = config.vocabularySize();
+        long h = config.hiddenSize();
+        long gh = config.cell().gates() * h;
+        long embedding = config.oneHotInput() ? 0 : padded(v * config.embeddingSize());
+        long first = layerSize(gh, config.inputSize(0), h);
+        long above = MemoryEstimate.product(layerSize(gh, h, h), config.layers() - 1L);
+        long decoder = (config.tiedWeights() ? 0 : padded(v * h)) + padded(v);
+        return MemoryEstimate.sum(embedding, first, above, decoder);
+    }
+
+    /** One layer's W_ih (G·H, D), W_hh (G·H, H) and two biases (G·H), padded. */
+    private static long layerSize(long gh, long d, long h) {
+        return MemoryEstimate.sum(padded(MemoryEstimate.product(gh, d)), padded(MemoryEstimate.product(gh, h)), 2 * padded(gh));
+    }
+
+    private static long padded(long values) {
+        return values > Long.MAX_VALUE - 16 ? Long.MAX_VALUE : ParameterLayout.padded(values);
+    }
 }

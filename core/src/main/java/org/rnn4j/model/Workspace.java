@@ -108,6 +108,46 @@ public final class Workspace {
         this.logits = new float[count * config.vocabularySize()];
     }
 
+    /**
+     * Adds the arrays the constructor allocates for T×N windows run as {@code plan} (no packed weights) to
+     * {@code memory}, counted in long before any of them exists.
+     */
+    static void estimate(MemoryEstimate memory, ModelConfig config, WorkspacePlan plan, long steps, long rows) {
+        long count = MemoryEstimate.product(steps, rows);
+        long v = config.vocabularySize();
+        long e = config.embeddingSize();
+        long h = config.hiddenSize();
+        long l = config.layers();
+        long block = MemoryEstimate.product(rows, h);               // (N, H)
+        long states = MemoryEstimate.product(steps + 1, block);     // ((T+1)·N, H)
+        long gates = MemoryEstimate.product(count, config.cell().gates(), h); // (T·N, G·H)
+        memory.add("the window's tokens", 2, count, Integer.BYTES);
+        boolean projects = !config.oneHotInput() && plan.projection() != TokenProjection.MULTIPLY;
+        long table = MemoryEstimate.product(v, config.cell().gates(), h);
+        memory.add("the token projection table", projects ? plan.projection() == TokenProjection.LOOK_UP ? 2 : 1 : 0, table, Float.BYTES);
+        boolean embeds = !config.oneHotInput() && !projects;
+        boolean dropout = config.dropout() > 0f;
+        memory.add("the window's embedding rows", embeds ? dropout ? 3 : 1 : 0, MemoryEstimate.product(count, e), Float.BYTES);
+        memory.add("the window's output gradient", MemoryEstimate.product(count, embeds ? Math.max(h, e) : h), Float.BYTES);
+        memory.add("the window's hidden states", l, states, Float.BYTES);
+        memory.add("the window's state gradients", l, MemoryEstimate.product(block, 1 + config.cell().stateVectors()), Float.BYTES);
+        memory.add("the window's dropout masks and outputs", dropout ? 2 * l : 0, MemoryEstimate.product(count, h), Float.BYTES);
+        long blockSets = plan.sharedActivations() ? 1 : l;
+        switch (config.cell()) {
+            case LSTM -> {
+                memory.add("the window's gates", blockSets, gates, Float.BYTES);
+                memory.add("the window's cells", blockSets, states, Float.BYTES);
+                memory.add("the window's first cells and cell gradients", 2 * l, block, Float.BYTES);
+            }
+            case GRU -> {
+                memory.add("the window's gates", blockSets + l, gates, Float.BYTES);
+                memory.add("the window's previous-state gradients", l, block, Float.BYTES);
+            }
+            case RNN_TANH, RNN_RELU -> memory.add("the window's pre-activations", blockSets, gates, Float.BYTES);
+        }
+        memory.add("the window's logits", MemoryEstimate.product(count, v), Float.BYTES);
+    }
+
     private PackedMatrix packedIh(int layer) {
         return packed == null ? null : packed.inputWeights()[layer];
     }

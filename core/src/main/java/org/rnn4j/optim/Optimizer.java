@@ -30,6 +30,15 @@ public final class Optimizer {
         this.second = new float[adam ? size : 0];
     }
 
+    /** How many (P) moment buffers {@code kind} keeps: what {@link #moments()} returns. */
+    public static int momentCount(OptimizerKind kind) {
+        return switch (kind) {
+            case SGD -> 0;
+            case ADAM, ADAMW -> 2;
+            default -> 1;
+        };
+    }
+
     public OptimizerConfig config() {
         return config;
     }

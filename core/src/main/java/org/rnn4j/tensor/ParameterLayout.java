@@ -25,8 +25,13 @@ public final class ParameterLayout {
         }
         Tensor tensor = new Tensor(name, size, shape);
         tensors.put(name, tensor);
-        size = Math.addExact(size, (tensor.size() + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT);
+        size = Math.toIntExact(Math.addExact(size, padded(tensor.size())));
         return tensor;
+    }
+
+    /** The floats a tensor of {@code values} values takes in the flat buffer: rounded up to the alignment. */
+    public static long padded(long values) {
+        return (values + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
     }
 
     /** The tensor of that name; throws if absent. */

@@ -166,10 +166,8 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
      * moments and the learning-rate state are kept.
      */
     public Checkpoint onNewText() {
-        TrainingState s = trainingState;
-        TrainingState restarted = new TrainingState(s.epoch(), 0, s.step(), s.tokens(), s.seconds(), s.smoothLoss(),
-                Double.POSITIVE_INFINITY, 0, s.rngState(), s.learningRate());
-        return new Checkpoint(file, model, vocabulary, tokenizer, training, source, restarted, optimizerSteps, tensors);
+        return new Checkpoint(file, model, vocabulary, tokenizer, training, source, trainingState.onNewText(), optimizerSteps,
+                tensors);
     }
 
     /** This run resumed with {@code training}, whose learning rate, when it differs, replaces the schedule's current one. */
@@ -178,10 +176,8 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         if (training.learningRate() != this.training.learningRate()) {
             learningRate[0] = training.learningRate();
         }
-        TrainingState s = trainingState;
-        TrainingState resumed = new TrainingState(s.epoch(), s.window(), s.step(), s.tokens(), s.seconds(), s.smoothLoss(),
-                s.bestValidationLoss(), s.staleEvaluations(), s.rngState(), learningRate);
-        return new Checkpoint(file, model, vocabulary, tokenizer, training, source, resumed, optimizerSteps, tensors);
+        return new Checkpoint(file, model, vocabulary, tokenizer, training, source, trainingState.withLearningRate(learningRate),
+                optimizerSteps, tensors);
     }
 
     /** Copies the model tensors into {@code target}'s parameters. */
@@ -301,6 +297,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         json.put("smooth_loss", s.smoothLoss());
         json.put("best_validation_loss", finiteOrNull(s.bestValidationLoss()));
         json.put("stale_evaluations", s.staleEvaluations());
+        json.put("best_saved_loss", finiteOrNull(s.bestSavedLoss()));
         json.put("rng_state", s.rngState());
         double[] lr = s.learningRate();
         json.put("learning_rate", Arrays.asList(lr[0], finiteOrNull(lr[1]), lr[2]));
@@ -310,9 +307,11 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
     static TrainingState state(Map<String, Object> j) {
         List<?> lr = (List<?>) j.get("learning_rate");
         double[] learningRate = {((Number) lr.get(0)).doubleValue(), infinityIfNull(lr.get(1)), ((Number) lr.get(2)).doubleValue()};
+        double bestValidationLoss = infinityIfNull(j.get("best_validation_loss"));
+        double bestSavedLoss = j.containsKey("best_saved_loss") ? infinityIfNull(j.get("best_saved_loss")) : bestValidationLoss;
         return new TrainingState(number(j, "epoch").intValue(), number(j, "window").intValue(), number(j, "step").longValue(),
                 number(j, "tokens").longValue(), number(j, "seconds").doubleValue(), number(j, "smooth_loss").doubleValue(),
-                infinityIfNull(j.get("best_validation_loss")), number(j, "stale_evaluations").intValue(),
+                bestValidationLoss, number(j, "stale_evaluations").intValue(), bestSavedLoss,
                 number(j, "rng_state").longValue(), learningRate);
     }
 

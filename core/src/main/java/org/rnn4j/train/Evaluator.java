@@ -50,9 +50,18 @@ public final class Evaluator {
         if (tokens.length < 2) {
             throw new IllegalArgumentException("need at least 2 tokens to evaluate, got " + tokens.length);
         }
-        int t = Math.min(steps, tokens.length - 1);
-        int n = Math.max(1, Math.min(rows, (tokens.length - 1) / t));
-        return new StreamBatcher(tokens, n, t, "the evaluation text", true);
+        return new StreamBatcher(tokens, streamRows(tokens.length, rows, steps), streamSteps(tokens.length, steps),
+                "the evaluation text", true);
+    }
+
+    /** T of the windows a sequence of {@code length} tokens is scored in: at most {@code steps}. */
+    static int streamSteps(int length, int steps) {
+        return Math.min(steps, length - 1);
+    }
+
+    /** N of those windows: at most {@code rows}, fewer when the sequence is too short to fill them. */
+    static int streamRows(int length, int rows, int steps) {
+        return Math.max(1, Math.min(rows, (length - 1) / streamSteps(length, steps)));
     }
 
     public Evaluation evaluate() {

@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.rnn4j.data.Batches;
 import org.rnn4j.data.Batching;
 import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.MemoryEstimate;
+import org.rnn4j.model.ModelConfig;
+import org.rnn4j.model.ModelLayout;
 import org.rnn4j.model.RecurrentState;
 import org.rnn4j.model.Workspace;
 import org.rnn4j.optim.LearningRate;
@@ -53,7 +56,8 @@ public final class Trainer {
     private Rng rng;
     private int epoch;
     private int window;
-    private double bestValidationLoss = Double.POSITIVE_INFINITY;
+    private double bestValidationLoss = Double.POSITIVE_INFINITY; // of the scheduled evaluations: patience counts against it
+    private double bestSavedLoss = Double.POSITIVE_INFINITY;      // of best.safetensors: ≤ bestValidationLoss
     private int staleEvaluations;
     private long lastCheckpointStep = -1;
     private volatile boolean stopRequested;
@@ -89,6 +93,28 @@ public final class Trainer {
     }
 
     /**
+     * The arrays a run of a {@code model}-shaped model under {@code config}, validating on
+     * {@code validationTokens} tokens, allocates, counted before any of them exists: parameters and gradients,
+     * optimizer moments, the training workspace, the validation one when that one does not fit, and the
+     * carried states.
+     */
+    public static MemoryEstimate memory(ModelConfig model, TrainConfig config, int validationTokens) {
+        MemoryEstimate memory = LanguageModel.memory(model);
+        memory.add("the optimizer moments", Optimizer.momentCount(config.optimizer().kind()), ModelLayout.size(model), Float.BYTES);
+        LanguageModel.addWorkspace(memory, model, config.seqLength(), config.batchSize());
+        int validationRows = config.batchSize();
+        if (config.batching() == Batching.STREAM && validationTokens >= 2) {
+            validationRows = Evaluator.streamRows(validationTokens, config.batchSize(), config.seqLength());
+            if (validationRows != config.batchSize()) {
+                LanguageModel.addWorkspace(memory, model, Evaluator.streamSteps(validationTokens, config.seqLength()), validationRows);
+            }
+        }
+        long state = MemoryEstimate.product(model.cell().stateVectors(), model.hiddenSize());
+        memory.add("the carried state", model.layers(), MemoryEstimate.product(state, config.batchSize()), Float.BYTES);
+        return memory.add("the validation state", model.layers(), MemoryEstimate.product(state, validationRows), Float.BYTES);
+    }
+
+    /**
      * Scores the validation split as training reads its data, in the training workspace, which holds nothing
      * between steps; null when the split is too small to score.
      */
@@ -117,6 +143,7 @@ public final class Trainer {
         epoch = saved.epoch();
         window = saved.window();
         bestValidationLoss = saved.bestValidationLoss();
+        bestSavedLoss = saved.bestSavedLoss();
         staleEvaluations = saved.staleEvaluations();
         progress.step = saved.step();
         progress.tokens = saved.tokens();
@@ -232,8 +259,7 @@ public final class Trainer {
             return false;
         }
         Evaluation result = validation.evaluate();
-        boolean best = result.loss() < bestValidationLoss;
-        if (best) {
+        if (result.loss() < bestValidationLoss) {
             bestValidationLoss = result.loss();
             staleEvaluations = 0;
         } else {
@@ -241,28 +267,37 @@ public final class Trainer {
         }
         learningRate.onValidation(result.loss());
         progress.learningRate = learningRate.current();
+        report(log, result);
+        saveLatest();
+        return config.patience() > 0 && staleEvaluations >= config.patience();
+    }
+
+    /**
+     * End of run: an evaluation when the last step had none, and the resumable checkpoint. That evaluation
+     * saves best.safetensors when it beats it, but steps no schedule and counts toward no patience: a resumed
+     * run goes on as if it had never stopped.
+     */
+    private void finish(MetricsLog log) {
+        if (validation != null && progress.step % config.evalEvery() != 0 && progress.step > 0) {
+            report(log, validation.evaluate());
+        }
+        if (lastCheckpointStep != progress.step) {
+            saveLatest();
+        }
+    }
+
+    /** Logs and reports an evaluation, and saves best.safetensors when it beats the model there. */
+    private void report(MetricsLog log, Evaluation result) {
+        boolean best = result.loss() < bestSavedLoss;
+        if (best) {
+            bestSavedLoss = result.loss();
+        }
         if (log != null) {
             log.validation(progress, result);
         }
         listener.onEvaluation(progress, result, best);
         if (best) {
             save(BEST);
-        }
-        saveLatest();
-        return config.patience() > 0 && staleEvaluations >= config.patience();
-    }
-
-    /** End of run: a report-only evaluation when the last step had none, and the resumable checkpoint. */
-    private void finish(MetricsLog log) {
-        if (validation != null && progress.step % config.evalEvery() != 0 && progress.step > 0) {
-            Evaluation result = validation.evaluate();
-            if (log != null) {
-                log.validation(progress, result);
-            }
-            listener.onEvaluation(progress, result, false);
-        }
-        if (lastCheckpointStep != progress.step) {
-            saveLatest();
         }
     }
 
@@ -283,7 +318,7 @@ public final class Trainer {
     /** The state a checkpoint taken now records. */
     public TrainingState trainingState() {
         return new TrainingState(epoch, window, progress.step, progress.tokens, progress.seconds, progress.smoothLoss,
-                bestValidationLoss, staleEvaluations, rng.state(), learningRate.state());
+                bestValidationLoss, staleEvaluations, bestSavedLoss, rng.state(), learningRate.state());
     }
 
     /** A sample of the model as it is now: text for a character model, a sentence (words spaced) for a word model. */
@@ -307,8 +342,8 @@ public final class Trainer {
         return progress;
     }
 
-    /** The best validation loss seen (infinite when none). */
+    /** The validation loss of the model in best.safetensors, the best seen (infinite when none). */
     public double bestValidationLoss() {
-        return bestValidationLoss;
+        return bestSavedLoss;
     }
 }

@@ -69,6 +69,44 @@ class TrainerTest {
     }
 
     @Test
+    void theEvaluationAtAStopRequestCountsTowardTheBest() {
+        Vocabulary vocabulary = Vocabulary.ofCodePoints(TEXT);
+        Corpus corpus = Corpus.ofCharacters(TEXT, "the test text", vocabulary, 0.9, 0.1);
+        TrainConfig config = config(0, 5);
+        LanguageModel model = new LanguageModel(new ModelConfig(CellKind.LSTM, vocabulary.size(), 8, 16, 2, 0.1f), KernelProvider.kernels());
+        Initializer.initialize(model, config.initialization(), new Rng(config.seed()).split());
+        List<Double> validationLosses = new ArrayList<>();
+        Trainer[] trainer = new Trainer[1];
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onStep(TrainingProgress progress) {
+                if (progress.step() == 8) {
+                    trainer[0].requestStop(); // as Ctrl-C does: between scheduled evaluations (every 5 steps)
+                }
+            }
+
+            @Override
+            public void onEvaluation(TrainingProgress progress, Evaluation validation, boolean best) {
+                validationLosses.add(validation.loss());
+            }
+        };
+        trainer[0] = new Trainer(model, corpus, config, temp, listener, null);
+        assertEquals(StopReason.INTERRUPTED, trainer[0].run());
+
+        assertEquals(2, validationLosses.size(), "the scheduled evaluation at step 5 and the final one at step 8");
+        assertTrue(validationLosses.get(1) < validationLosses.get(0), "the model still learns: " + validationLosses);
+        assertEquals(validationLosses.get(1), trainer[0].bestValidationLoss());
+        TrainingState best = Checkpoint.load(temp.resolve(Trainer.BEST)).trainingState();
+        assertEquals(8, best.step());
+        assertEquals(validationLosses.get(1), best.bestSavedLoss());
+        // what early stopping and the schedule count stays that of the scheduled evaluations, as in a run that never stopped
+        TrainingState latest = Checkpoint.load(temp.resolve(Trainer.LATEST)).trainingState();
+        assertEquals(validationLosses.get(0), latest.bestValidationLoss());
+        assertEquals(0, latest.staleEvaluations());
+        assertEquals(validationLosses.get(1), latest.bestSavedLoss());
+    }
+
+    @Test
     void vectorKernelsFollowTheScalarCurve() {
         List<Double> scalar = train(config(15, 3), new ScalarKernels(), null, null).losses;
         List<Double> vector = train(config(15, 3), KernelProvider.kernels(), null, null).losses;
