@@ -24,8 +24,9 @@ import org.rnn4j.train.TrainingListener;
 import org.rnn4j.train.TrainingProgress;
 
 /**
- * What the user sees while training: a progress bar (epoch, step, loss, smooth loss, tokens/s, ETA) on
- * stderr, and validation results and samples on stdout above it.
+ * What the user sees while training: validation results and samples on stdout and, when stdout is a
+ * terminal, a progress bar (epoch, step, loss, smooth loss, tokens/s, ETA) below them, drawn on the same
+ * stream so that the two never overtake each other.
  */
 final class ProgressReporter implements TrainingListener {
 
@@ -72,7 +73,7 @@ final class ProgressReporter implements TrainingListener {
                 .startsFrom(p.step(), Duration.ZERO)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err, 160))
+                .setConsumer(new ConsoleProgressBarConsumer(out, 160))
                 .setUnit(" steps", 1)
                 .build();
     }
@@ -120,11 +121,7 @@ final class ProgressReporter implements TrainingListener {
     }
 
     private void above(String text) {
-        if (bar != null) {
-            System.err.print("\r\033[K");
-            System.err.flush();
-        }
-        out.println(text);
+        out.println(bar != null ? "\r\033[K" + text : text); // one write: clear the bar's line, print, and the bar redraws below
         out.flush();
     }
 
