@@ -63,6 +63,10 @@ final class ProgressReporter implements TrainingListener {
                 corpus.train().length, corpus.validation().length, corpus.test().length,
                 corpus.words() ? "tokens" : "characters", p.windowsPerEpoch(), config.batchSize(),
                 config.batching() == Batching.SENTENCES ? "(up to " + config.seqLength() + ")" : config.seqLength());
+        if (!corpus.words() && corpus.vocabulary().contains("\r")) {
+            out.println("note: the text has Windows line ends (CRLF), so \\r is a character the model learns like any other;"
+                    + " convert the text to LF line ends to leave it out");
+        }
         out.println("run folder: " + folder + (p.step() > 0 ? " (resuming at step " + p.step() + ")" : ""));
         if (System.console() == null) {
             return;

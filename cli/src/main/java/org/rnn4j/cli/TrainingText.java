@@ -26,6 +26,10 @@ final class TrainingText {
                              double validationFraction) {
         Vocabulary known = vocabulary != null ? vocabulary
                 : Vocabulary.ofCodePoints(validationText == null ? text : text + validationText);
+        if (known.size() < 2) {
+            throw new InvalidInputException("the training text has only one distinct character, "
+                    + Vocabulary.describe(known.token(0).codePointAt(0)) + ": a model needs at least two to have something to predict");
+        }
         if (validationText == null) {
             return Corpus.ofCharacters(text, known, trainFraction, validationFraction);
         }
