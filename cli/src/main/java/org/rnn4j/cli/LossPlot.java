@@ -61,12 +61,20 @@ final class LossPlot {
                 throw new InvalidInputException("cannot read " + metrics + ": " + e.getMessage());
             }
             Curves curves = new Curves(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-            for (String line : lines) {
-                if (line.isBlank()) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
                     continue;
                 }
-                Map<String, Object> record = Json.parseObject(line);
-                double step = ((Number) record.get("step")).doubleValue();
+                Map<String, Object> record;
+                try {
+                    record = Json.parseObject(lines.get(i));
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(metrics + " line " + (i + 1) + ": " + e.getMessage());
+                }
+                if (!(record.get("step") instanceof Number number)) {
+                    throw new InvalidInputException(metrics + " line " + (i + 1) + ": a record without a step; is this the metrics.jsonl of a run?");
+                }
+                double step = number.doubleValue();
                 if (record.get("smooth_loss") instanceof Number smooth && record.get("train_loss") instanceof Number train) {
                     curves.trainSteps.add(step);
                     curves.trainLoss.add(train.doubleValue());

@@ -2,10 +2,14 @@ package org.rnn4j.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.train.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code rnn4j} command. Errors become one line on stderr and a non-zero exit code here, only here. */
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, version = "rnn4j 0.1.0",
@@ -36,10 +40,11 @@ public final class Main {
         });
         commandLine.setParameterExceptionHandler((exception, args1) -> {
             PrintWriter err = exception.getCommandLine().getErr();
-            err.println("rnn4j: " + exception.getMessage() + " (see: " + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            err.println("rnn4j: " + parameterMessage(exception) + " (see: " + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return BAD_INPUT;
         });
+        commandLine.setExecutionStrategy(Main::refuseUnknownCommands);
         try {
             return commandLine.execute(Preset.expand(args));
         } catch (InvalidInputException e) {
@@ -47,6 +52,31 @@ public final class Main {
             commandLine.getErr().flush();
             return BAD_INPUT;
         }
+    }
+
+    /**
+     * Runs the command unless an argument was left unmatched, which picocli forgives when --help is among
+     * them: {@code rnn4j nosuchcommand --help} is an error, not the top-level help.
+     */
+    private static int refuseUnknownCommands(ParseResult parseResult) {
+        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                throw new UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** An unknown command is named with the known ones; other parameter errors keep picocli's message. */
+    private static String parameterMessage(ParameterException exception) {
+        Map<String, CommandLine> subcommands = exception.getCommandLine().getSubcommands();
+        String word = exception instanceof UnmatchedArgumentException unmatched
+                ? unmatched.getUnmatched().stream().findFirst().orElse(null)
+                : exception.getArgSpec() == null ? exception.getValue() : null; // help COMMAND names no option
+        if (subcommands.isEmpty() || word == null || word.startsWith("-") || subcommands.containsKey(word)) {
+            return exception.getMessage();
+        }
+        return "unknown command '" + word + "'; the commands are " + String.join(", ", subcommands.keySet());
     }
 
     private static int exitCode(Exception exception) {

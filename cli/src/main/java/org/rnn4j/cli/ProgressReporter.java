@@ -24,8 +24,9 @@ import org.rnn4j.train.TrainingListener;
 import org.rnn4j.train.TrainingProgress;
 
 /**
- * What the user sees while training: a progress bar (epoch, step, loss, smooth loss, tokens/s, ETA) on
- * stderr, and validation results and samples on stdout above it.
+ * What the user sees while training: validation results and samples on stdout and, when stdout is a
+ * terminal, a progress bar (epoch, step, loss, smooth loss, tokens/s, ETA) below them, drawn on the same
+ * stream so that the two never overtake each other.
  */
 final class ProgressReporter implements TrainingListener {
 
@@ -64,6 +65,10 @@ final class ProgressReporter implements TrainingListener {
                 corpus.train().length, corpus.validation().length, corpus.test().length,
                 corpus.words() ? "tokens" : "characters", p.windowsPerEpoch(), config.batchSize(),
                 config.batching() == Batching.SENTENCES ? "(up to " + config.seqLength() + ")" : config.seqLength());
+        if (!corpus.words() && corpus.vocabulary().contains("\r")) {
+            out.println("note: the text has Windows line ends (CRLF), so \\r is a character the model learns like any other;"
+                    + " convert the text to LF line ends to leave it out");
+        }
         out.println("run folder: " + folder + (p.step() > 0 ? " (resuming at step " + p.step() + ")" : ""));
         int validation = corpus.validation().length;
         if (validation > 0 && validation < FEW_VALIDATION_TOKENS) {
@@ -80,7 +85,7 @@ final class ProgressReporter implements TrainingListener {
                 .startsFrom(p.step(), Duration.ZERO)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err, 160))
+                .setConsumer(new ConsoleProgressBarConsumer(out, 160))
                 .setUnit(" steps", 1)
                 .build();
     }
@@ -128,11 +133,7 @@ final class ProgressReporter implements TrainingListener {
     }
 
     private void above(String text) {
-        if (bar != null) {
-            System.err.print("\r\033[K");
-            System.err.flush();
-        }
-        out.println(text);
+        out.println(bar != null ? "\r\033[K" + text : text); // one write: clear the bar's line, print, and the bar redraws below
         out.flush();
     }
 

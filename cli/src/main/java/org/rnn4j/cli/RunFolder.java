@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.train.Trainer;
 
@@ -50,8 +54,7 @@ final class RunFolder {
             Files.delete(probe);
             channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | SecurityException e) {
-            throw new InvalidInputException("cannot write to " + folder + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); choose another --out folder");
+            throw new InvalidInputException("cannot write to " + folder + " (" + reason(e) + "); choose another --out folder");
         }
         Lock lock = new Lock(channel);
         try {
@@ -82,5 +85,16 @@ final class RunFolder {
             throw new InvalidInputException(folder + " already holds a run; resume it with --resume "
                     + folder.resolve(Trainer.LATEST) + " or choose another --out folder");
         }
+    }
+
+    /** Why a folder cannot be written, in words: "permission denied", "read-only file system". */
+    private static String reason(Exception e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case FileAlreadyExistsException exists -> exists.getFile() + " is a file";
+            case FileSystemException other when other.getReason() != null -> other.getReason().toLowerCase(Locale.ROOT);
+            case SecurityException denied -> "not allowed";
+            default -> e.getMessage() == null ? "an input/output error" : e.getMessage();
+        };
     }
 }

@@ -111,7 +111,8 @@ final class TrainCommand implements Runnable {
     @Option(names = "--epochs", description = "Passes over the training split (default: ${DEFAULT-VALUE})", defaultValue = "10")
     int epochs;
 
-    @Option(names = "--max-steps", description = "Stop after this many updates; 0 = no limit (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    @Option(names = "--max-steps", description = "Stop once the run has made this many updates in all, counting those before a --resume;"
+            + " 0 = no limit (default: ${DEFAULT-VALUE})", defaultValue = "0")
     long maxSteps;
 
     @Option(names = "--minutes", description = "Stop after this much time; 0 = no limit (default: ${DEFAULT-VALUE})", defaultValue = "0")

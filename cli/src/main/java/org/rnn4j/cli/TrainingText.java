@@ -25,6 +25,10 @@ final class TrainingText {
                              double validationFraction) {
         Vocabulary known = vocabulary != null ? vocabulary
                 : Vocabulary.ofCodePoints(validation == null ? text.text() : text.text() + validation.text());
+        if (known.size() < 2) {
+            throw new InvalidInputException(text.fingerprint().source() + " has only one distinct character, "
+                    + Vocabulary.describe(known.token(0).codePointAt(0)) + ": a model needs at least two to have something to predict");
+        }
         if (validation == null) {
             return Corpus.ofCharacters(text.text(), text.fingerprint().source(), known, trainFraction, validationFraction);
         }

@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.rnn4j.io.SafeTensors;
 
 /**
  * Every way of holding the CLI wrong ends in exit code 2 and exactly one line on stderr that says what is
- * wrong, with nothing half-written left behind and an existing run untouched.
+ * wrong, with nothing on stdout, nothing half-written left behind and an existing run untouched.
  */
 class BadInputTest {
 
@@ -81,6 +82,12 @@ class BadInputTest {
     }
 
     @Test
+    void corpusOfOneCharacter() throws IOException {
+        assertTrainRefused(Files.writeString(temp.resolve("aaa.txt"), "a".repeat(500)), "only one distinct character, 'a' (U+0061)",
+                "at least two");
+    }
+
+    @Test
     void corpusTooShortForOneWindow() throws IOException {
         Path tiny = Files.writeString(temp.resolve("short.txt"), "Shall I compare thee to a summer's day? Thou art.");
         // 49 characters, 90 % for training: 44 tokens, but 4 × 16 windows need 4 × 16 + 1 = 65
@@ -108,8 +115,9 @@ class BadInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            --temperature | 0   | temperature must be positive
-            --temperature | -1  | temperature must be positive
+            --temperature | -1       | --temperature must be 0 (greedy) or a finite positive number, got -1.0
+            --temperature | Infinity | --temperature must be 0 (greedy) or a finite positive number, got Infinity
+            --temperature | NaN      | --temperature must be 0 (greedy) or a finite positive number, got NaN
             --top-p       | 0   | top-p must be in (0, 1]
             --top-p       | 1.5 | top-p must be in (0, 1]
             --count       | 0   | --count must be at least 1
@@ -126,10 +134,30 @@ class BadInputTest {
                 "--temprature", "rnn4j sample --help");
     }
 
-    @Test
-    void primeWithUnknownCharacters() {
-        assertRefused(Cli.run("sample", "--checkpoint", checkpoint.toString(), "--prime", "ζeta"), 2,
+    @ParameterizedTest
+    @CsvSource({"1", "3"})
+    void primeWithUnknownCharactersPrintsNothing(String count) {
+        assertRefused(Cli.run("sample", "--checkpoint", checkpoint.toString(), "--prime", "ζeta", "--count", count), 2,
                 "prime text", "'ζ' (U+03B6)", "never saw in training");
+        assertRefused(Cli.run("sample", "--checkpoint", checkpoint.toString(), "--prime", "ZZZ€☃", "--count", count), 2,
+                "prime text", "'€' (U+20AC)", "'☃' (U+2603)");
+    }
+
+    @Test
+    void minLengthOnACharacterModel() {
+        assertRefused(Cli.run("sample", "--checkpoint", checkpoint.toString(), "--min-length", "5"), 2,
+                "--min-length applies to word models", "--length");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            nosuchcommand        | unknown command 'nosuchcommand'; the commands are train, sample, eval, | rnn4j --help
+            nosuchcommand --help | unknown command 'nosuchcommand'; the commands are train, sample, eval, | rnn4j --help
+            help nosuchcommand   | unknown command 'nosuchcommand'; the commands are train, sample, eval, | rnn4j --help
+            embeddings nosuch -h | unknown command 'nosuch'; the commands are export                     | rnn4j embeddings --help
+            """)
+    void unknownCommandIsAnError(String args, String message, String help) {
+        assertRefused(Cli.run(args.split(" ")), 2, message, help);
     }
 
     // --- checkpoints
@@ -205,7 +233,9 @@ class BadInputTest {
     void outFolderThatCannotBeCreated() throws IOException {
         Path file = Files.writeString(temp.resolve("a-file"), "in the way");
         Path out = file.resolve("run");
-        assertRefused(Cli.trainTiny(Cli.sonnets(), out, "--max-steps", "5"), 2, "cannot write to", out.toString());
+        Cli.Result result = Cli.trainTiny(Cli.sonnets(), out, "--max-steps", "5");
+        assertRefused(result, 2, "cannot write to", out.toString(), "not a directory");
+        assertFalse(result.err().contains("Exception"), result.err());
         assertEquals("in the way", Files.readString(file));
     }
 
@@ -215,6 +245,21 @@ class BadInputTest {
         Map<String, byte[]> before = contents(copy);
         assertRefused(Cli.trainTiny(Cli.sonnets(), copy, "--max-steps", "5"), 2, "already holds a run", "--resume");
         assertUnchanged(before, copy);
+    }
+
+    // --- plots
+
+    @Test
+    void plotOfBrokenMetricsNamesFileAndLine() throws IOException {
+        Path copy = copyOfRun();
+        Path metrics = copy.resolve("metrics.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(metrics));
+        lines.set(1, "{\"step\": 3, oops");
+        Files.write(metrics, lines);
+        assertRefused(Cli.run("plot", copy.toString()), 2, metrics.toString(), "line 2", "invalid JSON");
+        lines.set(1, "{\"train_loss\": 3.5}");
+        Files.write(metrics, lines);
+        assertRefused(Cli.run("plot", copy.toString()), 2, metrics.toString(), "line 2", "step");
     }
 
     /** train --text FILE into a fresh folder is refused, and no run folder is left behind. */
@@ -240,9 +285,15 @@ class BadInputTest {
         }
     }
 
-    /** Exit code {@code code}, and stderr is one line "rnn4j: …" that contains every one of {@code mentions}. */
+    /**
+     * Exit code {@code code}, stderr one line "rnn4j: …" that contains every one of {@code mentions}, and for
+     * bad input nothing on stdout (a failed run has printed its progress).
+     */
     static void assertRefused(Cli.Result result, int code, String... mentions) {
         assertEquals(code, result.exitCode(), () -> "exit code; stderr: " + result.err() + "\nstdout: " + result.out());
+        if (code == Main.BAD_INPUT) {
+            assertEquals("", result.out(), "bad input is refused before anything reaches stdout");
+        }
         List<String> lines = result.errLines();
         assertEquals(1, lines.size(), () -> "one line on stderr, got:\n" + result.err());
         String line = lines.getFirst();

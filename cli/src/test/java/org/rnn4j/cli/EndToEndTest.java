@@ -32,12 +32,13 @@ class EndToEndTest {
     static Path run;
 
     private static String text;
+    private static Cli.Result training;
     private static Path checkpoint;
 
     @BeforeAll
     static void train() throws IOException {
         text = Files.readString(Cli.sonnets(), StandardCharsets.UTF_8);
-        Cli.trainTiny(Cli.sonnets(), run, "--max-steps", Integer.toString(STEPS)).ok();
+        training = Cli.trainTiny(Cli.sonnets(), run, "--max-steps", Integer.toString(STEPS)).ok();
         checkpoint = run.resolve("checkpoint.safetensors");
     }
 
@@ -76,6 +77,36 @@ class EndToEndTest {
         String b = Cli.run("sample", "--checkpoint", checkpoint.toString(), "--length", "50", "--greedy", "--seed", "2").ok().out();
         assertEquals(a, b, "greedy decoding ignores the seed");
         assertEquals(50, sampleBody(a).length());
+    }
+
+    @Test
+    void temperatureZeroIsGreedy() {
+        String greedy = Cli.run("sample", "--checkpoint", checkpoint.toString(), "--length", "50", "--greedy").ok().out();
+        assertEquals(greedy, Cli.run("sample", "--checkpoint", checkpoint.toString(), "--length", "50", "--temperature", "0").ok().out());
+        assertEquals(greedy, Cli.run("sample", "--checkpoint", checkpoint.toString(), "--length", "50", "--greedy",
+                "--temperature", "0").ok().out());
+    }
+
+    @Test
+    void successfulCommandsWriteNothingOnStderr() {
+        List<List<String>> commands = List.of(
+                List.of("sample", "--checkpoint", checkpoint.toString(), "--length", "20"),
+                List.of("eval", "--checkpoint", checkpoint.toString(), "--text", Cli.sonnets().toString()),
+                List.of("inspect", checkpoint.toString()),
+                List.of("plot", run.toString()),
+                List.of("gradcheck"));
+        assertEquals("", training.err());
+        for (List<String> command : commands) {
+            assertEquals("", Cli.run(command.toArray(String[]::new)).ok().err(), String.join(" ", command));
+        }
+    }
+
+    @Test
+    void trainingOnCrlfTextSaysThatCarriageReturnIsACharacter(@TempDir Path temp) throws IOException {
+        Path crlf = Files.writeString(temp.resolve("crlf.txt"), text.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        String out = Cli.trainTiny(crlf, temp.resolve("run"), "--max-steps", "1").ok().out();
+        assertEquals(1, out.lines().filter(line -> line.startsWith("note: ") && line.contains("CRLF")).count(), out);
+        assertTrue(training.out().lines().noneMatch(line -> line.contains("CRLF")), training.out());
     }
 
     @Test

@@ -114,6 +114,17 @@ class WordModelTest {
     }
 
     @Test
+    void primeWordsOutsideTheVocabularyAreNamedOnStderr() {
+        Cli.Result result = Cli.run("sample", "--checkpoint", streamRun.resolve("checkpoint.safetensors").toString(),
+                "--prime", "the zyzzyva and xyzzy zyzzyva", "--seed", "5").ok();
+        assertTrue(result.out().startsWith("the zyzzyva and xyzzy zyzzyva "), result.out());
+        assertEquals(List.of("note: the model reads the prime's words 'zyzzyva', 'xyzzy' as <unk>: it never saw them in training"),
+                result.errLines());
+        assertEquals("", Cli.run("sample", "--checkpoint", streamRun.resolve("checkpoint.safetensors").toString(),
+                "--prime", "the and", "--seed", "5").ok().err());
+    }
+
+    @Test
     void aVocabularyCapAboveTheDistinctWordsKeepsThemAllAndSaysSo() {
         String out = train(plays, temp.resolve("cap"), "--tokenizer", "whitespace", "--vocab-size", "100000", "--max-steps", "1").ok().out();
         assertTrue(out.contains("fewer than --vocab-size 100,000; the vocabulary holds them all"), out);

@@ -12,7 +12,7 @@ public record SamplingConfig(int length, float temperature, int topK, float topP
             throw new IllegalArgumentException("length must be zero or positive, got " + length);
         }
         if (!(temperature > 0f && Float.isFinite(temperature))) {
-            throw new IllegalArgumentException("temperature must be positive, got " + temperature + " (use greedy decoding for argmax)");
+            throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature + " (greedy decoding takes the argmax)");
         }
         if (topK < 0) {
             throw new IllegalArgumentException("top-k must be zero (all tokens) or positive, got " + topK);
