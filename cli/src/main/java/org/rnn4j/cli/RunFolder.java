@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
@@ -92,6 +93,7 @@ final class RunFolder {
         return switch (e) {
             case AccessDeniedException denied -> "permission denied";
             case FileAlreadyExistsException exists -> exists.getFile() + " is a file";
+            case NoSuchFileException missing -> "cannot create " + missing.getFile();
             case FileSystemException other when other.getReason() != null -> other.getReason().toLowerCase(Locale.ROOT);
             case SecurityException denied -> "not allowed";
             default -> e.getMessage() == null ? "an input/output error" : e.getMessage();
