@@ -1,5 +1,6 @@
 package org.rnn4j.model;
 
+import java.util.List;
 import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.DenseInput;
@@ -42,7 +43,7 @@ public final class Workspace {
     /**
      * Buffers for T×N windows run as {@code plan} says (its projection is ignored for one-hot input;
      * {@code embedding} is null then). With {@code packed}, the layers read packed copies of their weights:
-     * a packed W_ih makes the layer's input a {@link PackedInput}, a packed W_hh goes to its window.
+     * a packed W_ih makes the layer's input a {@link PackedInput}, packed recurrent matrices go to its window.
      */
     Workspace(ModelConfig config, RecurrentLayer[] layers, Embedding embedding, WorkspacePlan plan,
               int steps, int rows, PackedWeights packed) {
@@ -58,11 +59,11 @@ public final class Workspace {
         int l = config.layers();
         this.inputs = new int[count];
         this.targets = new int[count];
-        int gateWidth = config.cell().gates() * h;
+        int projectionWidth = ModelLayout.inputProjectionWidth(config); // K
         TokenProjection projection = plan.projection();
         this.projectedTokens = embedding == null || projection == TokenProjection.MULTIPLY ? null
-                : new ProjectedTokens(inputs, embedding, new float[embedding.vocabularySize() * gateWidth],
-                        projection == TokenProjection.LOOK_UP ? new float[embedding.vocabularySize() * gateWidth] : null);
+                : new ProjectedTokens(inputs, embedding, new float[embedding.vocabularySize() * projectionWidth],
+                        projection == TokenProjection.LOOK_UP ? new float[embedding.vocabularySize() * projectionWidth] : null);
         boolean embeds = embedding != null && projectedTokens == null;
         this.embedded = embeds ? new float[count * config.embeddingSize()] : null;
         // a layer reads all of its dOutput before it writes dL/d(its input), so one buffer serves every
@@ -80,9 +81,9 @@ public final class Workspace {
         ActivationBlocks shared = plan.sharedActivations() ? new ActivationBlocks() : null;
         for (int layer = 0; layer < l; layer++) {
             ActivationBlocks blocks = shared != null ? shared : new ActivationBlocks();
-            PackedMatrix packedHh = packed == null ? null : packed.recurrentWeights()[layer];
-            windows[layer] = packedHh == null ? layers[layer].window(steps, rows, blocks)
-                    : layers[layer].window(steps, rows, blocks, packedHh);
+            List<PackedMatrix> packedRecurrent = packed == null ? List.of() : packed.recurrentWeights().get(layer);
+            windows[layer] = packedRecurrent.isEmpty() ? layers[layer].window(steps, rows, blocks)
+                    : layers[layer].window(steps, rows, blocks, packedRecurrent);
             dStates[layer] = new float[layers[layer].stateSize(rows)];
             if (dropout) {
                 dropouts[layer] = new Dropout(config.dropout(), count * h);
