@@ -17,6 +17,7 @@ public final class Cells {
     private static final List<Cell> ALL = List.of(
             new RnnCell("rnn", Activation.TANH),
             new RnnCell("rnn-relu", Activation.RELU),
+            new RnnCell("rnn-sigmoid", Activation.SIGMOID),
             new LstmCell(),
             new GruCell());
 

@@ -1,6 +1,7 @@
 package org.rnn4j.cell.rnn;
 
 import org.rnn4j.cell.GatedReference;
+import org.rnn4j.cell.ReferenceCell;
 import org.rnn4j.kernel.Activation;
 import org.rnn4j.nn.RecurrentTensors;
 
@@ -21,6 +22,7 @@ final class ReferenceRnn extends GatedReference {
             s.h()[j] = switch (activation) {
                 case TANH -> Math.tanh(a);
                 case RELU -> Math.max(a, 0.0);
+                case SIGMOID -> ReferenceCell.sigmoid(a);
             };
             s.gates()[j] = s.h()[j];
         }
@@ -30,10 +32,11 @@ final class ReferenceRnn extends GatedReference {
     protected void pointwiseBackward(GatedStep s, double[][] dState, double[] dai, double[] dah, double[][] dPrevious) {
         for (int j = 0; j < s.h().length; j++) {
             double h = s.h()[j];
-            // f' in terms of the output: tanh' = 1 − h²; relu' = 1 where a > 0 (h > 0), else 0
+            // f' in terms of the output: tanh' = 1 − h²; relu' = 1 where a > 0 (h > 0), else 0; σ' = h(1 − h)
             double slope = switch (activation) {
                 case TANH -> 1.0 - h * h;
                 case RELU -> h > 0.0 ? 1.0 : 0.0;
+                case SIGMOID -> h * (1.0 - h);
             };
             double da = dState[0][j] * slope;
             dai[j] = da;

@@ -11,7 +11,7 @@ import org.rnn4j.nn.RecurrentTensors;
 import org.rnn4j.nn.StepWindow;
 import org.rnn4j.tensor.Parameters;
 
-/** Vanilla (Elman) layer: h_t = f(x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh), f = tanh or relu. State (N, H). */
+/** Vanilla (Elman) layer: h_t = f(x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh), f = tanh, relu or σ. State (N, H). */
 final class RnnLayer extends FusedGateLayer {
 
     private final Activation activation;
