@@ -122,9 +122,8 @@ public final class LanguageModel {
      * first layer's input projection of every token is precomputed and each step copies rows of it instead
      * of multiplying. For one row, the matrices each cell names for packing (its W_hh), and for one step every
      * input projection (W_ih) that multiplies a dense input, are copied into the kernels' packed layout, which
-     * their matrix–vector product reads fastest. These are
-     * snapshots of the parameters: call {@link #refreshProjection} after they change. The workspace cannot
-     * train.
+     * their matrix–vector product reads fastest. These are snapshots of the parameters: call
+     * {@link #refreshProjection} after they change. The workspace cannot train.
      */
     public Workspace inferenceWorkspace(int steps, int rows) {
         TokenProjection projection = embedding != null && fitsTable() ? TokenProjection.SNAPSHOT : TokenProjection.MULTIPLY;
@@ -137,7 +136,8 @@ public final class LanguageModel {
         for (int l = 0; l < layers.length; l++) {
             boolean denseInput = l > 0 || embedding != null && projection == TokenProjection.MULTIPLY;
             if (steps == 1 && denseInput && projectionWidth > 0) {
-                inputWeights[l] = kernels.packedMatrix(projectionWidth, config.inputSize(l));
+                Tensor weight = inputProjection(l);
+                inputWeights[l] = kernels.packedMatrix(weight.rows(), weight.cols());
             }
             List<PackedMatrix> packed = new ArrayList<>();
             for (String name : config.cell().packedRecurrent()) {
