@@ -1,26 +1,30 @@
 package org.rnn4j.bench;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.rnn4j.cell.Cell;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.DenseInput;
-import org.rnn4j.nn.Gru;
-import org.rnn4j.nn.Lstm;
+import org.rnn4j.nn.LayerTensors;
 import org.rnn4j.nn.RecurrentLayer;
-import org.rnn4j.nn.RecurrentTensors;
 import org.rnn4j.random.Rng;
 import org.rnn4j.tensor.ParameterLayout;
 import org.rnn4j.tensor.Parameters;
+import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.TensorShape;
 
 /**
  * Forward and backward of one recurrent layer (H = 512 on D = 512-wide dense input) over one window of
  * T = 10 steps × N = 64 rows, as a training step runs each layer: the same {@link RecurrentLayer.Window}
  * every invocation, the state carried from one window to the next, and the parameter gradients added
- * into (never zeroed; their size does not change the work).
+ * into (never zeroed; their size does not change the work). {@code cell} is any registered cell's id
+ * ({@code -p cell=rnn-relu}); the layer is built from the cell's own definition.
  *
  * <p>The score is the time of one window in µs. Its GEMMs do 6·T·N·G·H·(D + H) floating-point operations
  * (forward x·W_ihᵀ and h·W_hhᵀ; backward dh, dW_hh, dW_ih and dx), 8.05 G for the LSTM (G = 4) and
@@ -33,8 +37,8 @@ public class CellStepBenchmark extends KernelBenchmark {
     private static final int INPUT = 512;   // D
     private static final int HIDDEN = 512;  // H
 
-    @Param({"LSTM", "GRU"})
-    public CellKind cell;
+    @Param({"lstm", "gru"})
+    public String cell;
 
     private RecurrentLayer.Window window;
     private DenseInput input;  // x (T·N, D) and its gradient dx (T·N, D)
@@ -45,23 +49,17 @@ public class CellStepBenchmark extends KernelBenchmark {
     @Setup
     public void setUp() {
         Kernels chosen = setUpKernels();
-        int gateWidth = cell.gates() * HIDDEN;
+        Cell definition = Cells.of(cell);
         ParameterLayout layout = new ParameterLayout();
-        RecurrentTensors tensors = new RecurrentTensors(
-                layout.add(ModelLayout.weightIh(0), gateWidth, INPUT),
-                layout.add(ModelLayout.weightHh(0), gateWidth, HIDDEN),
-                layout.add(ModelLayout.biasIh(0), gateWidth),
-                layout.add(ModelLayout.biasHh(0), gateWidth));
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (TensorShape tensor : definition.tensors(INPUT, HIDDEN)) {
+            tensors.put(tensor.name(), layout.add(ModelLayout.layerTensor(0, tensor.name()), tensor.shape()));
+        }
         Parameters parameters = new Parameters(layout);
         Rng rng = new Rng(1);
         // PyTorch's initialization: uniform in ±1/√H
         RandomValues.fillUniform(parameters.values(), (float) (1.0 / Math.sqrt(HIDDEN)), rng);
-        RecurrentLayer layer = switch (cell) {
-            case LSTM -> new Lstm(chosen, parameters, tensors);
-            case GRU -> new Gru(chosen, parameters, tensors);
-            case RNN_TANH, RNN_RELU ->
-                    throw new IllegalArgumentException("cell=" + cell + " is not benchmarked: use LSTM or GRU");
-        };
+        RecurrentLayer layer = definition.layer(chosen, parameters, new LayerTensors(0, tensors));
         window = layer.window(STEPS, ROWS, new ActivationBlocks());
         int inputValues = STEPS * ROWS * INPUT;
         input = new DenseInput(RandomValues.uniform(inputValues, rng), 0, INPUT, new float[inputValues]);

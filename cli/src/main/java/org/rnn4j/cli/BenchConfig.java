@@ -2,10 +2,12 @@ package org.rnn4j.cli;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.rnn4j.model.CellKind;
+import org.rnn4j.cell.Cell;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.optim.OptimizerConfig;
 import org.rnn4j.optim.OptimizerKind;
+import org.rnn4j.tensor.TensorShape;
 
 /**
  * The benchmark configurations rnn4j is measured on. C1–C5 are the peers' scripts' set-ups: four training
@@ -15,25 +17,25 @@ import org.rnn4j.optim.OptimizerKind;
  */
 enum BenchConfig {
     C1("tanh RNN 1×100, one-hot, B=1, T=25, AdaGrad 0.1, clip ±5",
-            CellKind.RNN_TANH, 1, 100, 0, 1, 25, OptimizerKind.ADAGRAD, 0.1f, 0f, 5f, false, 65),
+            Cells.of("rnn"), 1, 100, 0, 1, 25, OptimizerKind.ADAGRAD, 0.1f, 0f, 5f, false, 65),
     C2("LSTM 2×128, embedding 128, B=50, T=50, RMSProp 2e-3, clip norm 5",
-            CellKind.LSTM, 2, 128, 128, 50, 50, OptimizerKind.RMSPROP, 2e-3f, 5f, 0f, false, 65),
+            Cells.of("lstm"), 2, 128, 128, 50, 50, OptimizerKind.RMSPROP, 2e-3f, 5f, 0f, false, 65),
     C3("LSTM 2×512, embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
-            CellKind.LSTM, 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false, 65),
+            Cells.of("lstm"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false, 65),
     C4("GRU 2×512, embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
-            CellKind.GRU, 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false, 65),
+            Cells.of("gru"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false, 65),
     C5("sampling from the C3 model, temperature 0.8",
-            CellKind.LSTM, 2, 512, 512, 1, 1, OptimizerKind.ADAM, 2e-3f, 5f, 0f, true, 65),
+            Cells.of("lstm"), 2, 512, 512, 1, 1, OptimizerKind.ADAM, 2e-3f, 5f, 0f, true, 65),
     W1("word LSTM 2×200 (ptb-small), V=10,000, B=20, T=20, SGD 20, clip norm 0.25",
-            CellKind.LSTM, 2, 200, 200, 20, 20, OptimizerKind.SGD, 20f, 0.25f, 0f, false, 10_000),
+            Cells.of("lstm"), 2, 200, 200, 20, 20, OptimizerKind.SGD, 20f, 0.25f, 0f, false, 10_000),
     W2("word LSTM 2×650 (ptb-medium without dropout), V=10,000, B=20, T=35, SGD 35, clip norm 0.143",
-            CellKind.LSTM, 2, 650, 650, 20, 35, OptimizerKind.SGD, 35f, 0.143f, 0f, false, 10_000);
+            Cells.of("lstm"), 2, 650, 650, 20, 35, OptimizerKind.SGD, 35f, 0.143f, 0f, false, 10_000);
 
     /** What {@code rnn4j bench} runs when no configuration is named: the peers' set. */
     static final Set<BenchConfig> PEERS = EnumSet.range(C1, C5);
 
     final String description;
-    final CellKind cell;
+    final Cell cell;
     final int layers;
     final int hidden;
     final int embedding;     // 0 = one-hot
@@ -46,7 +48,7 @@ enum BenchConfig {
     final boolean sampling;
     final int vocabulary;
 
-    BenchConfig(String description, CellKind cell, int layers, int hidden, int embedding, int batch, int steps,
+    BenchConfig(String description, Cell cell, int layers, int hidden, int embedding, int batch, int steps,
                 OptimizerKind optimizer, float learningRate, float gradClip, float clipValue, boolean sampling,
                 int vocabulary) {
         this.description = description;
@@ -73,15 +75,22 @@ enum BenchConfig {
     }
 
     /**
-     * FLOPs per token as the peers count them: the matrix products only, 2·G·H·(D+H) per layer (a
-     * one-hot input counts as D = V) plus 2·H·V for the decoder; training is 3× the forward pass.
+     * FLOPs per token as the peers count them: the matrix products only, 2·(size of every matrix the cell
+     * declares) per layer (2·G·H·(D+H) for W_ih and W_hh; a one-hot input counts as D = V) plus 2·H·V for the
+     * decoder; training is 3× the forward pass.
      */
     double flopsPerToken() {
         ModelConfig model = model();
         double forward = 2.0 * hidden * vocabulary;
         for (int l = 0; l < layers; l++) {
-            forward += 2.0 * cell.gates() * hidden * (model.inputSize(l) + hidden);
+            forward += 2.0 * matrixSizes(model.inputSize(l));
         }
         return sampling ? forward : 3 * forward;
+    }
+
+    /** Σ rows·columns of the matrices of one layer on input D. */
+    private long matrixSizes(int input) {
+        return cell.tensors(input, hidden).stream().filter(tensor -> tensor.shape().length == 2)
+                .mapToLong(TensorShape::size).sum();
     }
 }

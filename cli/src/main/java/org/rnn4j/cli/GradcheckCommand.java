@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.check.FloatModelGradients;
 import org.rnn4j.check.GradientCheck;
 import org.rnn4j.check.GradientCheck.TensorError;
 import org.rnn4j.kernel.KernelProvider;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.ModelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +26,8 @@ final class GradcheckCommand implements java.util.concurrent.Callable<Integer> {
     private static final double TOLERANCE = 1e-6;
     private static final double FLOAT_TOLERANCE = 1e-3;
 
-    @Option(names = "--cell", description = "rnn, rnn-relu, lstm or gru (default: ${DEFAULT-VALUE})", defaultValue = "lstm")
+    @Option(names = "--cell", completionCandidates = Cells.Ids.class,
+            description = "Recurrent cell: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})", defaultValue = "lstm")
     String cell;
 
     @Option(names = "--layers", description = "Stacked layers (default: ${DEFAULT-VALUE})", defaultValue = "2")
@@ -46,7 +47,7 @@ final class GradcheckCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelConfig config = new ModelConfig(CellKind.fromId(cell), vocab, embedding, hidden, layers, 0f);
+        ModelConfig config = new ModelConfig(Cells.of(cell), vocab, embedding, hidden, layers, 0f);
         GradientCheck.Options options = GradientCheck.Options.defaults(seed);
         GradientCheck check = new GradientCheck(config, options);
         GradientCheck.Gradients analytic = check.analyticGradients();

@@ -10,9 +10,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.data.Batching;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.InitScheme;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
@@ -84,7 +84,8 @@ final class TrainCommand implements Runnable {
     @Option(names = "--allow-new-text", description = "With --resume: continue on another text (fine-tuning); the data position and the best validation loss start afresh")
     boolean allowNewText;
 
-    @Option(names = "--cell", description = "rnn, rnn-relu, lstm or gru (default: ${DEFAULT-VALUE})", defaultValue = "lstm")
+    @Option(names = "--cell", completionCandidates = Cells.Ids.class,
+            description = "Recurrent cell: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})", defaultValue = "lstm")
     String cell;
 
     @Option(names = "--rnn-size", description = "Hidden units per layer (default: ${DEFAULT-VALUE})", defaultValue = "512")
@@ -282,7 +283,7 @@ final class TrainCommand implements Runnable {
         if (tieWeights && zeroDecoder) {
             throw new InvalidInputException("--zero-decoder would zero the tied embedding too; drop one of --tie-weights and --zero-decoder");
         }
-        return new ModelConfig(CellKind.fromId(cell), vocabularySize, wordvecSize, rnnSize, numLayers, dropout, tieWeights);
+        return new ModelConfig(Cells.of(cell), vocabularySize, wordvecSize, rnnSize, numLayers, dropout, tieWeights);
     }
 
     private TrainConfig trainConfig() {

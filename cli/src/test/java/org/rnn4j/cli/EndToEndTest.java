@@ -15,11 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rnn4j.cell.Cell;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.train.Checkpoint;
 
 /** One real run on tiny/sonnets.txt, then every command on its output: sample, eval, inspect, plot; and gradcheck. */
@@ -180,12 +184,23 @@ class EndToEndTest {
         assertPng(png);
     }
 
+    static Stream<String> cellIds() {
+        return Cells.all().stream().map(Cell::id);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"rnn", "rnn-relu", "lstm", "gru"})
+    @MethodSource("cellIds")
     void gradientCheckPasses(String cell) {
         Cli.Result result = Cli.run("gradcheck", "--cell", cell).ok();
         assertTrue(result.out().strip().endsWith("PASS"), result.out());
         assertTrue(result.out().contains("rnn.weight_hh_l1"), "both layers checked: " + result.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "gradcheck"})
+    void helpListsEveryCell(String command) {
+        String out = Cli.run(command, "--help").ok().out();
+        assertTrue(out.replaceAll("\\s+", " ").contains("Recurrent cell: " + Cells.ids() + " "), out);
     }
 
     /** The generated text of a sample command's output: everything but the final newline. */

@@ -9,7 +9,6 @@ import org.rnn4j.InvalidInputException;
 import org.rnn4j.check.ReferenceModel.State;
 import org.rnn4j.check.ReferenceModel.Window;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.tensor.ParameterLayout;
 import org.rnn4j.tensor.Tensor;
@@ -26,12 +25,12 @@ import org.rnn4j.tensor.Tensor;
  * instead (1e-10 for a tolerance of 1e-6). Entries that are both exactly zero count as 0.
  *
  * <p>Checked tensors: every tensor of {@link org.rnn4j.model.ModelLayout#of(ModelConfig)}, then the initial
- * state as pseudo-tensors {@code initial.h_l<l>} (and {@code initial.c_l<l>} for an LSTM) of shape (N, H).
+ * state as pseudo-tensors {@code initial.h_l<l>} (and {@code initial.c_l<l>} for a cell that carries c, the LSTM) of shape (N, H).
  *
  * <p>The problem: parameters and initial state uniform in ±0.5, rounded to float so a float implementation
- * sees exactly the same values; input and target tokens uniform in [0, V). For RNN_RELU, problems are
- * drawn again (from the same generator) until every pre-activation is at least {@link #RELU_MARGIN} away
- * from the kink at 0, so no centred difference straddles it. Dropout is not part of the check.
+ * sees exactly the same values; input and target tokens uniform in [0, V). For a cell with a kink (ReLU),
+ * problems are drawn again (from the same generator) until every pre-activation is at least
+ * {@link #RELU_MARGIN} away from it ({@code ReferenceCell.kinkDistance}), so no centred difference straddles it. Dropout is not part of the check.
  */
 public final class GradientCheck {
 
@@ -236,11 +235,11 @@ public final class GradientCheck {
                 fill(random, c, 0, c.length);
             }
             Window window = new Window(inputs, targets, options.steps(), options.rows());
-            if (model.reluKinkDistance(params, window, initial) >= RELU_MARGIN) {
+            if (model.kinkDistance(params, window, initial) >= RELU_MARGIN) {
                 return new Problem(params, window, initial);
             }
         }
-        throw new InvalidInputException("no random " + CellKind.RNN_RELU.id() + " problem in " + MAX_DRAWS
+        throw new InvalidInputException("no random " + config.cell().id() + " problem in " + MAX_DRAWS
                 + " draws keeps every pre-activation " + RELU_MARGIN + " away from 0: check fewer steps, rows or units");
     }
 

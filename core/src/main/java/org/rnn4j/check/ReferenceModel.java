@@ -2,10 +2,11 @@ package org.rnn4j.check;
 
 import java.util.Arrays;
 
-import org.rnn4j.check.ReferenceCell.Step;
-import org.rnn4j.check.ReferenceCell.StepGradients;
+import org.rnn4j.cell.Cell;
+import org.rnn4j.cell.ReferenceAffine;
+import org.rnn4j.cell.ReferenceCell;
+import org.rnn4j.cell.ReferenceCell.Step;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.tensor.ParameterLayout;
@@ -14,15 +15,14 @@ import org.rnn4j.tensor.Tensor;
 /**
  * The specification of an rnn4j language model, in double precision with one loop per element: the
  * same function as PyTorch's {@code nn.Embedding → nn.RNN/LSTM/GRU(num_layers=L) → nn.Linear →
- * CrossEntropyLoss(mean)} without dropout (the config's dropout is ignored).
+ * CrossEntropyLoss(mean)} without dropout (the config's dropout is ignored), for any cell.
  *
  * <p>Legend: T steps, N rows (parallel streams), V vocabulary, E embedding, D layer input (E, or V for
- * one-hot input, H above layer 0), H hidden, L layers, G gates ({@link CellKind#gates()}).
+ * one-hot input, H above layer 0), H hidden, L layers, S state vectors ({@link Cell#stateVectors()}).
  *
  * <p>For step t and row n, layer 0 reads x = embedding.weight[inputs[t·N + n]] (E), or the one-hot
- * vector of the token (V); layer l reads h_t of layer l − 1. Each layer computes
- * ai = W_ih·x + b_ih and ah = W_hh·h_{t−1} + b_hh (G·H) and its cell's pointwise step
- * ({@link ReferenceRnn}, {@link ReferenceLstm}, {@link ReferenceGru}). Logits z = W_dec·h_top + b_dec (V),
+ * vector of the token (V); layer l reads h_t of layer l − 1. Each layer runs its cell's
+ * {@link ReferenceCell} step from x and its previous state. Logits z = W_dec·h_top + b_dec (V),
  * where W_dec is embedding.weight when the weights are tied; loss J = (1 / S) Σ_{t,n} −log softmax(z)[targets[t·N + n]]
  * over the S positions whose target is not {@link Kernels#PADDING}.
  *
@@ -34,24 +34,19 @@ public final class ReferenceModel {
 
     private final ModelConfig config;
     private final ParameterLayout layout;
-    private final ReferenceCell cell;
+    private final ReferenceCell[] cells;   // per layer: its cell's step over its tensors
     private final int embedding;           // offset of embedding.weight (V, E); −1 for one-hot input
-    private final Affine[] inputAffine;    // per layer: W_ih (G·H, D), b_ih (G·H)
-    private final Affine[] recurrentAffine; // per layer: W_hh (G·H, H), b_hh (G·H)
-    private final Affine decoder;          // W_dec (V, H), b_dec (V)
+    private final ReferenceAffine decoder; // W_dec (V, H), b_dec (V)
 
     public ReferenceModel(ModelConfig config) {
         this.config = config;
         this.layout = ModelLayout.of(config);
-        this.cell = ReferenceCell.of(config.cell());
         this.embedding = config.oneHotInput() ? -1 : layout.get(ModelLayout.EMBEDDING).offset();
-        this.inputAffine = new Affine[config.layers()];
-        this.recurrentAffine = new Affine[config.layers()];
+        this.cells = new ReferenceCell[config.layers()];
         for (int l = 0; l < config.layers(); l++) {
-            inputAffine[l] = Affine.of(layout.get(ModelLayout.weightIh(l)), layout.get(ModelLayout.biasIh(l)));
-            recurrentAffine[l] = Affine.of(layout.get(ModelLayout.weightHh(l)), layout.get(ModelLayout.biasHh(l)));
+            cells[l] = config.cell().reference(ModelLayout.layerTensors(layout, config, l));
         }
-        this.decoder = Affine.of(layout.get(ModelLayout.decoderWeight(config)), layout.get(ModelLayout.DECODER_BIAS));
+        this.decoder = ReferenceAffine.of(layout.get(ModelLayout.decoderWeight(config)), layout.get(ModelLayout.DECODER_BIAS));
     }
 
     /**
@@ -85,7 +80,7 @@ public final class ReferenceModel {
 
     /**
      * The recurrent state of N rows: {@code h[l]} (N·H) per layer, row n at n·H; {@code c[l]} (N·H) per
-     * layer for an LSTM, and {@code c} empty (no layers) for the other cells. Arrays are shared, not copied:
+     * layer for a cell of two state vectors (the LSTM), and {@code c} empty (no layers) for the other cells. Arrays are shared, not copied:
      * a state passed to receive gradients is written.
      */
     public record State(double[][] h, double[][] c) {
@@ -93,7 +88,7 @@ public final class ReferenceModel {
         /** The zero state of N rows for that model. */
         public static State zeros(ModelConfig config, int rows) {
             int width = rows * config.hiddenSize();
-            int cells = config.cell() == CellKind.LSTM ? config.layers() : 0;
+            int cells = config.cell().stateVectors() > 1 ? config.layers() : 0;
             return new State(new double[config.layers()][width], new double[cells][width]);
         }
 
@@ -148,20 +143,15 @@ public final class ReferenceModel {
     }
 
     /**
-     * The smallest |ai + ah| over every ReLU unit of the window, +∞ for the smooth cells. Centred differences
-     * are only exact away from the kink at 0.
+     * How close the window's pre-activations come to a kink of the cell (ReLU's 0), +∞ for the smooth cells.
+     * Centred differences are only exact away from it.
      */
-    double reluKinkDistance(double[] params, Window window, State initial) {
-        if (config.cell() != CellKind.RNN_RELU) {
-            return Double.POSITIVE_INFINITY;
-        }
+    double kinkDistance(double[] params, Window window, State initial) {
         double distance = Double.POSITIVE_INFINITY;
         for (Step[][] layers : forward(params, window, initial).steps()) {
-            for (Step[] rows : layers) {
-                for (Step step : rows) {
-                    for (int j = 0; j < step.h().length; j++) {
-                        distance = Math.min(distance, Math.abs(step.ai()[j] + step.ah()[j]));
-                    }
+            for (int l = 0; l < layers.length; l++) {
+                for (Step step : layers[l]) {
+                    distance = Math.min(distance, cells[l].kinkDistance(step));
                 }
             }
         }
@@ -181,8 +171,6 @@ public final class ReferenceModel {
         requireState("initial", initial, window.rows());
         int steps = window.steps();
         int rows = window.rows();
-        int hidden = config.hiddenSize();
-        int gates = config.cell().gates();
         int[] inputs = window.inputs();   // (T·N)
         int[] targets = window.targets(); // (T·N)
         Step[][][] cache = new Step[steps][config.layers()][rows];
@@ -193,15 +181,10 @@ public final class ReferenceModel {
             for (int n = 0; n < rows; n++) {
                 double[] x = layerZeroInput(params, token(inputs[t * rows + n])); // (D_0)
                 for (int l = 0; l < config.layers(); l++) {
-                    double[] hPrev = t == 0 ? rowOf(initial.h()[l], n) : cache[t - 1][l][n].h(); // (H)
-                    double[] cPrev = t > 0 ? cache[t - 1][l][n].c()
-                            : initial.c().length > 0 ? rowOf(initial.c()[l], n) : new double[hidden]; // (H)
-                    Step step = Step.of(x, hPrev, cPrev, gates);
-                    inputAffine[l].forward(params, x, step.ai());
-                    recurrentAffine[l].forward(params, hPrev, step.ah());
-                    cell.forward(step);
+                    double[][] previous = t > 0 ? cache[t - 1][l][n].state() : initialRow(initial, l, n); // (S, H)
+                    Step step = cells[l].forward(params, x, previous);
                     cache[t][l][n] = step;
-                    x = step.h();
+                    x = step.state()[0];
                 }
                 double[] logits = new double[config.vocabularySize()]; // (V)
                 decoder.forward(params, x, logits);
@@ -221,11 +204,10 @@ public final class ReferenceModel {
         int rows = window.rows();
         int layers = config.layers();
         int hidden = config.hiddenSize();
-        int gates = config.cell().gates();
         int[] inputs = window.inputs();   // (T·N)
         int[] targets = window.targets(); // (T·N)
-        double[][][] dhNext = new double[layers][rows][hidden]; // dJ/dh_t through step t + 1; zero after the window
-        double[][][] dcNext = new double[layers][rows][hidden]; // dJ/dc_t through step t + 1
+        // dJ/d(state_t) through step t + 1, (S, H) per layer and row; zero after the window
+        double[][][][] dNext = new double[layers][rows][config.cell().stateVectors()][hidden];
         for (int t = steps - 1; t >= 0; t--) {
             for (int n = 0; n < rows; n++) {
                 Step[][] column = activations.steps()[t]; // [L][N]
@@ -239,20 +221,14 @@ public final class ReferenceModel {
                     }
                 }
                 double[] dx = new double[hidden]; // (D of the layer above) dJ/dh_t of the top layer
-                decoder.backward(params, gradients, column[layers - 1][n].h(), dLogits, dx);
+                decoder.backward(params, gradients, column[layers - 1][n].state()[0], dLogits, dx);
                 for (int l = layers - 1; l >= 0; l--) {
-                    Step step = column[l][n];
-                    double[] dh = dx.clone(); // (H) from above plus from step t + 1
+                    double[][] dState = dNext[l][n]; // (S, H) from step t + 1
                     for (int j = 0; j < hidden; j++) {
-                        dh[j] += dhNext[l][n][j];
+                        dState[0][j] += dx[j]; // dJ/dh_t from above
                     }
-                    StepGradients d = StepGradients.of(dh, dcNext[l][n], gates);
-                    cell.backward(step, d);
-                    dx = new double[step.x().length];
-                    inputAffine[l].backward(params, gradients, step.x(), d.dai(), dx);
-                    recurrentAffine[l].backward(params, gradients, step.hPrev(), d.dah(), d.dhPrev());
-                    dhNext[l][n] = d.dhPrev();
-                    dcNext[l][n] = d.dcPrev();
+                    dx = new double[config.inputSize(l)];
+                    dNext[l][n] = cells[l].backward(params, gradients, column[l][n], dState, dx);
                 }
                 if (embedding >= 0) {
                     // dJ/dembedding.weight[token] += dJ/dx
@@ -265,9 +241,9 @@ public final class ReferenceModel {
         }
         for (int l = 0; l < layers; l++) {
             for (int n = 0; n < rows; n++) {
-                System.arraycopy(dhNext[l][n], 0, initialGradients.h()[l], n * hidden, hidden);
+                System.arraycopy(dNext[l][n][0], 0, initialGradients.h()[l], n * hidden, hidden);
                 if (initialGradients.c().length > 0) {
-                    System.arraycopy(dcNext[l][n], 0, initialGradients.c()[l], n * hidden, hidden);
+                    System.arraycopy(dNext[l][n][1], 0, initialGradients.c()[l], n * hidden, hidden);
                 }
             }
         }
@@ -290,13 +266,19 @@ public final class ReferenceModel {
         int hidden = config.hiddenSize();
         for (int l = 0; l < config.layers(); l++) {
             for (int n = 0; n < last[l].length; n++) {
-                System.arraycopy(last[l][n].h(), 0, state.h()[l], n * hidden, hidden);
+                System.arraycopy(last[l][n].state()[0], 0, state.h()[l], n * hidden, hidden);
                 if (state.c().length > 0) {
-                    System.arraycopy(last[l][n].c(), 0, state.c()[l], n * hidden, hidden);
+                    System.arraycopy(last[l][n].state()[1], 0, state.c()[l], n * hidden, hidden);
                 }
             }
         }
         return state;
+    }
+
+    /** (S, H) row n of layer l's state in {@code initial}: h, then c. */
+    private double[][] initialRow(State initial, int l, int n) {
+        return initial.c().length == 0 ? new double[][] {rowOf(initial.h()[l], n)}
+                : new double[][] {rowOf(initial.h()[l], n), rowOf(initial.c()[l], n)};
     }
 
     private double[] rowOf(double[] rowsByHidden, int n) {
@@ -312,7 +294,7 @@ public final class ReferenceModel {
     }
 
     private void requireState(String name, State state, int rows) {
-        int cells = config.cell() == CellKind.LSTM ? config.layers() : 0;
+        int cells = config.cell().stateVectors() > 1 ? config.layers() : 0;
         if (state.h().length != config.layers() || state.c().length != cells) {
             throw new IllegalArgumentException(name + " must hold h for " + config.layers() + " layers and c for "
                     + cells + ", got " + state.h().length + " and " + state.c().length);
@@ -354,35 +336,5 @@ public final class ReferenceModel {
             sum += Math.exp(z - max);
         }
         return max + Math.log(sum);
-    }
-
-    /** y = W·x + b for W (R, C) and b (R) at offsets of a flat buffer; backward mirrors it. */
-    private record Affine(int weight, int bias, int rows, int cols) {
-
-        static Affine of(Tensor weight, Tensor bias) {
-            return new Affine(weight.offset(), bias.offset(), weight.rows(), weight.cols());
-        }
-
-        /** y (R) = W·x + b, x (C). */
-        void forward(double[] params, double[] x, double[] y) {
-            for (int r = 0; r < rows; r++) {
-                double sum = params[bias + r];
-                for (int c = 0; c < cols; c++) {
-                    sum += params[weight + r * cols + c] * x[c];
-                }
-                y[r] = sum;
-            }
-        }
-
-        /** dW += dy·xᵀ, db += dy, dx += Wᵀ·dy; dy (R), x and dx (C). */
-        void backward(double[] params, double[] gradients, double[] x, double[] dy, double[] dx) {
-            for (int r = 0; r < rows; r++) {
-                gradients[bias + r] += dy[r];
-                for (int c = 0; c < cols; c++) {
-                    gradients[weight + r * cols + c] += dy[r] * x[c];
-                    dx[c] += params[weight + r * cols + c] * dy[r];
-                }
-            }
-        }
     }
 }

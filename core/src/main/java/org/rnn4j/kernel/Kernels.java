@@ -41,7 +41,7 @@ public interface Kernels {
     /** sums[:] += column sums of the (R, W) block: the bias gradient. */
     void addColumnSums(float[] block, int blockOffset, int rows, int width, float[] sums, int sumsOffset);
 
-    /** In place over n values: x = tanh(x) or x = max(x, 0) as {@code activation} says. */
+    /** In place over n values: x = tanh(x), x = max(x, 0) or x = σ(x) as {@code activation} says. */
     void activate(Activation activation, float[] x, int offset, int n);
 
     /**

@@ -79,6 +79,7 @@ public class ScalarKernels implements Kernels {
             x[i] = switch (activation) {
                 case TANH -> (float) Math.tanh(x[i]);
                 case RELU -> Math.max(x[i], 0f);
+                case SIGMOID -> sigmoid(x[i]);
             };
         }
     }
@@ -90,6 +91,7 @@ public class ScalarKernels implements Kernels {
             d[dOffset + i] *= switch (activation) {
                 case TANH -> 1f - out * out;
                 case RELU -> out > 0f ? 1f : 0f;
+                case SIGMOID -> out * (1f - out);
             };
         }
     }

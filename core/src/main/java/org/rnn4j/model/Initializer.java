@@ -35,15 +35,8 @@ public final class Initializer {
                 Arrays.fill(w, tensor.offset(), tensor.offset() + tensor.size(), 0f);
             }
         }
-        if (config.cell() == CellKind.LSTM && init.forgetBias() != 0f) {
-            int h = config.hiddenSize();
-            for (int l = 0; l < config.layers(); l++) {
-                // i|f|g|o: the forget block is [H, 2H); the sum b_ih + b_hh starts at forgetBias
-                int ih = parameters.layout().get(ModelLayout.biasIh(l)).offset() + h;
-                int hh = parameters.layout().get(ModelLayout.biasHh(l)).offset() + h;
-                Arrays.fill(w, ih, ih + h, init.forgetBias());
-                Arrays.fill(w, hh, hh + h, 0f);
-            }
+        for (int l = 0; l < config.layers(); l++) {
+            config.cell().initialize(ModelLayout.layerTensors(parameters.layout(), config, l), w, init);
         }
     }
 

@@ -1,19 +1,18 @@
 package org.rnn4j.model;
 
-import org.rnn4j.kernel.Activation;
+import java.util.ArrayList;
+import java.util.List;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.nn.Embedding;
-import org.rnn4j.nn.Gru;
 import org.rnn4j.nn.LayerInput;
+import org.rnn4j.nn.LayerTensors;
 import org.rnn4j.nn.ProjectedTokens;
 import org.rnn4j.nn.Linear;
-import org.rnn4j.nn.Lstm;
 import org.rnn4j.nn.RecurrentLayer;
-import org.rnn4j.nn.RecurrentTensors;
-import org.rnn4j.nn.Rnn;
 import org.rnn4j.random.Rng;
 import org.rnn4j.tensor.Parameters;
+import org.rnn4j.tensor.Tensor;
 
 /**
  * Next-token language model: embedding (or one-hot) → L recurrent layers with dropout on each layer's
@@ -30,15 +29,20 @@ public final class LanguageModel {
      * additions and the scatter of the gradient cost a little on top.
      */
     private static final int LOOK_UP_ADVANTAGE = 2;
-    /** Gate values (T·N·G·H) of one layer above which the layers share their activation blocks. */
+    /**
+     * Gate values (T·N·K, K the input projection's rows: G·H; H for a cell without one) of one layer above
+     * which the layers share their activation blocks.
+     */
     private static final long SHARED_ACTIVATIONS_FROM = 1 << 22;
 
     private final ModelConfig config;
     private final Kernels kernels;
     private final Parameters parameters;
     private final Embedding embedding; // null for one-hot input
+    private final LayerTensors[] layerTensors; // per layer: where its cell's tensors live
     private final RecurrentLayer[] layers;
     private final Linear decoder;
+    private final int projectionWidth; // K: rows of the cell's input projection W (K, D), 0 when it has none
 
     /** A model with all parameters zero: initialize them or load them before use. */
     public LanguageModel(ModelConfig config, Kernels kernels) {
@@ -47,17 +51,13 @@ public final class LanguageModel {
         this.parameters = new Parameters(ModelLayout.of(config));
         var layout = parameters.layout();
         this.embedding = config.oneHotInput() ? null : new Embedding(parameters, layout.get(ModelLayout.EMBEDDING));
+        this.layerTensors = new LayerTensors[config.layers()];
         this.layers = new RecurrentLayer[config.layers()];
         for (int l = 0; l < layers.length; l++) {
-            var tensors = new RecurrentTensors(layout.get(ModelLayout.weightIh(l)), layout.get(ModelLayout.weightHh(l)),
-                    layout.get(ModelLayout.biasIh(l)), layout.get(ModelLayout.biasHh(l)));
-            layers[l] = switch (config.cell()) {
-                case RNN_TANH -> new Rnn(kernels, parameters, tensors, Activation.TANH);
-                case RNN_RELU -> new Rnn(kernels, parameters, tensors, Activation.RELU);
-                case LSTM -> new Lstm(kernels, parameters, tensors);
-                case GRU -> new Gru(kernels, parameters, tensors);
-            };
+            layerTensors[l] = ModelLayout.layerTensors(layout, config, l);
+            layers[l] = config.cell().layer(kernels, parameters, layerTensors[l]);
         }
+        this.projectionWidth = ModelLayout.inputProjectionWidth(config);
         this.decoder = new Linear(kernels, parameters, layout.get(ModelLayout.decoderWeight(config)),
                 layout.get(ModelLayout.DECODER_BIAS));
     }
@@ -110,7 +110,7 @@ public final class LanguageModel {
         boolean lookUp = !config.oneHotInput() && config.dropout() == 0f
                 && LOOK_UP_ADVANTAGE * config.vocabularySize() <= positions && fitsTable(config);
         boolean share = config.layers() > 1
-                && positions * config.cell().gates() * config.hiddenSize() > SHARED_ACTIVATIONS_FROM;
+                && positions * Math.max(ModelLayout.inputProjectionWidth(config), config.hiddenSize()) > SHARED_ACTIVATIONS_FROM;
         return new WorkspacePlan(lookUp ? TokenProjection.LOOK_UP : TokenProjection.MULTIPLY, share);
     }
 
@@ -136,10 +136,10 @@ public final class LanguageModel {
     /**
      * Buffers for running windows forward only, as sampling does. When the vocabulary is small enough, the
      * first layer's input projection of every token is precomputed and each step copies rows of it instead
-     * of multiplying. For one row, every W_hh (and, for one step, every W_ih that multiplies a dense input)
-     * is copied into the kernels' packed layout, which their matrix–vector product reads fastest. These are
-     * snapshots of the parameters: call {@link #refreshProjection} after they change. The workspace cannot
-     * train.
+     * of multiplying. For one row, the matrices each cell names for packing (its W_hh), and for one step every
+     * input projection (W_ih) that multiplies a dense input, are copied into the kernels' packed layout, which
+     * their matrix–vector product reads fastest. These are snapshots of the parameters: call
+     * {@link #refreshProjection} after they change. The workspace cannot train.
      */
     public Workspace inferenceWorkspace(int steps, int rows) {
         TokenProjection projection = embedding != null && fitsTable(config) ? TokenProjection.SNAPSHOT : TokenProjection.MULTIPLY;
@@ -147,15 +147,20 @@ public final class LanguageModel {
         if (rows != 1) {
             return workspace(steps, rows, plan);
         }
-        int gateWidth = config.cell().gates() * config.hiddenSize();
         PackedMatrix[] inputWeights = new PackedMatrix[layers.length];
-        PackedMatrix[] recurrentWeights = new PackedMatrix[layers.length];
+        List<List<PackedMatrix>> recurrentWeights = new ArrayList<>();
         for (int l = 0; l < layers.length; l++) {
             boolean denseInput = l > 0 || embedding != null && projection == TokenProjection.MULTIPLY;
-            if (steps == 1 && denseInput) {
-                inputWeights[l] = kernels.packedMatrix(gateWidth, config.inputSize(l));
+            if (steps == 1 && denseInput && projectionWidth > 0) {
+                Tensor weight = inputProjection(l);
+                inputWeights[l] = kernels.packedMatrix(weight.rows(), weight.cols());
             }
-            recurrentWeights[l] = kernels.packedMatrix(gateWidth, config.hiddenSize());
+            List<PackedMatrix> packed = new ArrayList<>();
+            for (String name : config.cell().packedRecurrent()) {
+                Tensor tensor = layerTensors[l].get(name);
+                packed.add(kernels.packedMatrix(tensor.rows(), tensor.cols()));
+            }
+            recurrentWeights.add(packed);
         }
         return workspace(steps, rows, plan, new PackedWeights(inputWeights, recurrentWeights));
     }
@@ -167,25 +172,33 @@ public final class LanguageModel {
     public void refreshProjection(Workspace ws) {
         ProjectedTokens tokens = ws.projectedTokens;
         if (tokens != null && tokens.tableGradient() == null) {
-            embedding.project(kernels, parameters.layout().get(ModelLayout.weightIh(0)).offset(),
-                    config.cell().gates() * config.hiddenSize(), tokens.table());
+            embedding.project(kernels, inputProjection(0).offset(), projectionWidth, tokens.table());
         }
         if (ws.packed == null) {
             return;
         }
-        var layout = parameters.layout();
         float[] values = parameters.values();
+        List<String> names = config.cell().packedRecurrent();
         for (int l = 0; l < layers.length; l++) {
             PackedMatrix packedIh = ws.packed.inputWeights()[l];
             if (packedIh != null) {
-                packedIh.pack(values, layout.get(ModelLayout.weightIh(l)).offset(), config.inputSize(l));
+                packedIh.pack(values, inputProjection(l).offset(), config.inputSize(l));
             }
-            ws.packed.recurrentWeights()[l].pack(values, layout.get(ModelLayout.weightHh(l)).offset(), config.hiddenSize());
+            for (int i = 0; i < names.size(); i++) {
+                Tensor tensor = layerTensors[l].get(names.get(i));
+                ws.packed.recurrentWeights().get(l).get(i).pack(values, tensor.offset(), tensor.cols());
+            }
         }
     }
 
+    /** Layer {@code layer}'s input projection W (K, D); only for a cell that has one. */
+    private Tensor inputProjection(int layer) {
+        return layerTensors[layer].get(config.cell().inputProjection().orElseThrow());
+    }
+
     private static boolean fitsTable(ModelConfig config) {
-        return (long) config.vocabularySize() * config.cell().gates() * config.hiddenSize() <= PROJECTION_TABLE_LIMIT;
+        int projectionWidth = ModelLayout.inputProjectionWidth(config);
+        return projectionWidth > 0 && (long) config.vocabularySize() * projectionWidth <= PROJECTION_TABLE_LIMIT;
     }
 
     /** A zero state for N rows. */

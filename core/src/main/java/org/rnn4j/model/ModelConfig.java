@@ -1,17 +1,19 @@
 package org.rnn4j.model;
 
+import org.rnn4j.cell.Cell;
+
 /**
  * Shape of a language model: V tokens in, an embedding of size E (0 means one-hot input, D = V),
  * L stacked recurrent layers of H units, dropout on the embedding, between layers and before the decoder
  * (the non-recurrent connections), and a linear decoder to V logits. With {@code tiedWeights} the
  * decoder's weight is the embedding matrix itself, which needs E = H.
  */
-public record ModelConfig(CellKind cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers,
+public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers,
                           float dropout, boolean tiedWeights) {
 
     public ModelConfig {
         if (cell == null) {
-            throw new IllegalArgumentException("a cell kind is required");
+            throw new IllegalArgumentException("a cell is required");
         }
         if (vocabularySize < 2) {
             throw new IllegalArgumentException("vocabulary size must be at least 2, got " + vocabularySize);
@@ -35,7 +37,7 @@ public record ModelConfig(CellKind cell, int vocabularySize, int embeddingSize, 
     }
 
     /** A model whose decoder has its own weight. */
-    public ModelConfig(CellKind cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers, float dropout) {
+    public ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers, float dropout) {
         this(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, false);
     }
 

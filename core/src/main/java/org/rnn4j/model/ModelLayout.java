@@ -1,11 +1,16 @@
 package org.rnn4j.model;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rnn4j.nn.LayerTensors;
 import org.rnn4j.tensor.ParameterLayout;
+import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.TensorShape;
 
 /**
- * The tensors of a language model, named and shaped exactly as PyTorch's {@code nn.Embedding},
- * {@code nn.RNN/LSTM/GRU} and {@code nn.Linear} name and shape them, so a checkpoint maps onto
- * {@code embedding}, {@code rnn} and {@code decoder} modules one to one.
+ * The tensors of a language model, named and shaped as PyTorch's {@code nn.Embedding}, the cell's
+ * module and {@code nn.Linear} name and shape them, so a checkpoint maps onto {@code embedding},
+ * {@code rnn} and {@code decoder} modules one to one. Each layer's tensors are those its cell declares.
  */
 public final class ModelLayout {
 
@@ -21,39 +26,27 @@ public final class ModelLayout {
         return config.tiedWeights() ? EMBEDDING : DECODER_WEIGHT;
     }
 
-    public static String weightIh(int layer) {
-        return "rnn.weight_ih_l" + layer;
-    }
-
-    public static String weightHh(int layer) {
-        return "rnn.weight_hh_l" + layer;
-    }
-
-    public static String biasIh(int layer) {
-        return "rnn.bias_ih_l" + layer;
-    }
-
-    public static String biasHh(int layer) {
-        return "rnn.bias_hh_l" + layer;
+    /** The stored name of a cell's tensor {@code name} in layer {@code layer}: {@code rnn.weight_hh_l1}. */
+    public static String layerTensor(int layer, String name) {
+        return "rnn." + name + "_l" + layer;
     }
 
     /**
-     * embedding.weight (V, E) unless one-hot; per layer l: rnn.weight_ih_l (G·H, D_l), rnn.weight_hh_l (G·H, H),
-     * rnn.bias_ih_l (G·H), rnn.bias_hh_l (G·H); decoder.weight (V, H) unless tied to the embedding, decoder.bias (V).
+     * embedding.weight (V, E) unless one-hot; per layer l the cell's tensors as rnn.&lt;name&gt;_l (for the
+     * RNN, LSTM and GRU: rnn.weight_ih_l (G·H, D_l), rnn.weight_hh_l (G·H, H), rnn.bias_ih_l (G·H),
+     * rnn.bias_hh_l (G·H)); decoder.weight (V, H) unless tied to the embedding, decoder.bias (V).
      */
     public static ParameterLayout of(ModelConfig config) {
         ParameterLayout layout = new ParameterLayout();
         int v = config.vocabularySize();
         int h = config.hiddenSize();
-        int gh = config.cell().gates() * h;
         if (!config.oneHotInput()) {
             layout.add(EMBEDDING, v, config.embeddingSize());
         }
         for (int layer = 0; layer < config.layers(); layer++) {
-            layout.add(weightIh(layer), gh, config.inputSize(layer));
-            layout.add(weightHh(layer), gh, h);
-            layout.add(biasIh(layer), gh);
-            layout.add(biasHh(layer), gh);
+            for (TensorShape tensor : config.cell().tensors(config.inputSize(layer), h)) {
+                layout.add(layerTensor(layer, tensor.name()), tensor.shape());
+            }
         }
         if (!config.tiedWeights()) {
             layout.add(DECODER_WEIGHT, v, h);
@@ -69,20 +62,42 @@ public final class ModelLayout {
     public static long size(ModelConfig config) {
         long v = config.vocabularySize();
         long h = config.hiddenSize();
-        long gh = config.cell().gates() * h;
         long embedding = config.oneHotInput() ? 0 : padded(v * config.embeddingSize());
-        long first = layerSize(gh, config.inputSize(0), h);
-        long above = MemoryEstimate.product(layerSize(gh, h, h), config.layers() - 1L);
+        long first = layerSize(config, config.inputSize(0));
+        long above = MemoryEstimate.product(layerSize(config, config.hiddenSize()), config.layers() - 1L);
         long decoder = (config.tiedWeights() ? 0 : padded(v * h)) + padded(v);
         return MemoryEstimate.sum(embedding, first, above, decoder);
     }
 
-    /** One layer's W_ih (G·H, D), W_hh (G·H, H) and two biases (G·H), padded. */
-    private static long layerSize(long gh, long d, long h) {
-        return MemoryEstimate.sum(padded(MemoryEstimate.product(gh, d)), padded(MemoryEstimate.product(gh, h)), 2 * padded(gh));
+    /** One layer's tensors on input {@code input}, as the cell declares them, each padded. */
+    private static long layerSize(ModelConfig config, int input) {
+        long size = 0;
+        for (TensorShape tensor : config.cell().tensors(input, config.hiddenSize())) {
+            long values = 1;
+            for (int dimension : tensor.shape()) {
+                values = MemoryEstimate.product(values, dimension);
+            }
+            size = MemoryEstimate.sum(size, padded(values));
+        }
+        return size;
     }
 
     private static long padded(long values) {
         return values > Long.MAX_VALUE - 16 ? Long.MAX_VALUE : ParameterLayout.padded(values);
+    }
+
+    /** Where layer {@code layer}'s tensors live in {@code layout}, by the names the cell declares. */
+    public static LayerTensors layerTensors(ParameterLayout layout, ModelConfig config, int layer) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (TensorShape tensor : config.cell().tensors(config.inputSize(layer), config.hiddenSize())) {
+            tensors.put(tensor.name(), layout.get(layerTensor(layer, tensor.name())));
+        }
+        return new LayerTensors(layer, tensors);
+    }
+
+    /** K of the cell's input projection W (K, D) ({@code Cell.inputProjection()}), 0 for a cell without one. */
+    public static int inputProjectionWidth(ModelConfig config) {
+        return config.cell().inputProjection().map(name -> config.cell().tensors(config.inputSize(0), config.hiddenSize())
+                .stream().filter(tensor -> tensor.name().equals(name)).findFirst().orElseThrow().shape()[0]).orElse(0);
     }
 }

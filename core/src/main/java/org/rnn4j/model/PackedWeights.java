@@ -1,11 +1,13 @@
 package org.rnn4j.model;
 
+import java.util.List;
 import org.rnn4j.kernel.PackedMatrix;
 
 /**
  * The packed copies of the weights that a one-row inference workspace's layers read instead of the
- * parameters, kept current by {@link LanguageModel#refreshProjection}: per layer a packed W_ih (G·H, D), or
- * null for a layer that reads its input otherwise, and a packed W_hh (G·H, H).
+ * parameters, kept current by {@link LanguageModel#refreshProjection}: per layer a packed input projection
+ * W_ih (K, D), or null for a layer that reads its input otherwise, and packed copies of the matrices its cell
+ * names in {@code packedRecurrent()} (W_hh (G·H, H)), none for a cell that names none.
  */
-record PackedWeights(PackedMatrix[] inputWeights, PackedMatrix[] recurrentWeights) {
+record PackedWeights(PackedMatrix[] inputWeights, List<List<PackedMatrix>> recurrentWeights) {
 }

@@ -1,5 +1,6 @@
 package org.rnn4j.model;
 
+import java.util.List;
 import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.DenseInput;
@@ -42,7 +43,7 @@ public final class Workspace {
     /**
      * Buffers for T×N windows run as {@code plan} says (its projection is ignored for one-hot input;
      * {@code embedding} is null then). With {@code packed}, the layers read packed copies of their weights:
-     * a packed W_ih makes the layer's input a {@link PackedInput}, a packed W_hh goes to its window.
+     * a packed W_ih makes the layer's input a {@link PackedInput}, packed recurrent matrices go to its window.
      */
     Workspace(ModelConfig config, RecurrentLayer[] layers, Embedding embedding, WorkspacePlan plan,
               int steps, int rows, PackedWeights packed) {
@@ -58,11 +59,11 @@ public final class Workspace {
         int l = config.layers();
         this.inputs = new int[count];
         this.targets = new int[count];
-        int gateWidth = config.cell().gates() * h;
+        int projectionWidth = ModelLayout.inputProjectionWidth(config); // K
         TokenProjection projection = plan.projection();
         this.projectedTokens = embedding == null || projection == TokenProjection.MULTIPLY ? null
-                : new ProjectedTokens(inputs, embedding, new float[embedding.vocabularySize() * gateWidth],
-                        projection == TokenProjection.LOOK_UP ? new float[embedding.vocabularySize() * gateWidth] : null);
+                : new ProjectedTokens(inputs, embedding, new float[embedding.vocabularySize() * projectionWidth],
+                        projection == TokenProjection.LOOK_UP ? new float[embedding.vocabularySize() * projectionWidth] : null);
         boolean embeds = embedding != null && projectedTokens == null;
         this.embedded = embeds ? new float[count * config.embeddingSize()] : null;
         // a layer reads all of its dOutput before it writes dL/d(its input), so one buffer serves every
@@ -80,9 +81,9 @@ public final class Workspace {
         ActivationBlocks shared = plan.sharedActivations() ? new ActivationBlocks() : null;
         for (int layer = 0; layer < l; layer++) {
             ActivationBlocks blocks = shared != null ? shared : new ActivationBlocks();
-            PackedMatrix packedHh = packed == null ? null : packed.recurrentWeights()[layer];
-            windows[layer] = packedHh == null ? layers[layer].window(steps, rows, blocks)
-                    : layers[layer].window(steps, rows, blocks, packedHh);
+            List<PackedMatrix> packedRecurrent = packed == null ? List.of() : packed.recurrentWeights().get(layer);
+            windows[layer] = packedRecurrent.isEmpty() ? layers[layer].window(steps, rows, blocks)
+                    : layers[layer].window(steps, rows, blocks, packedRecurrent);
             dStates[layer] = new float[layers[layer].stateSize(rows)];
             if (dropout) {
                 dropouts[layer] = new Dropout(config.dropout(), count * h);
@@ -120,10 +121,9 @@ public final class Workspace {
         long l = config.layers();
         long block = MemoryEstimate.product(rows, h);               // (N, H)
         long states = MemoryEstimate.product(steps + 1, block);     // ((T+1)·N, H)
-        long gates = MemoryEstimate.product(count, config.cell().gates(), h); // (T·N, G·H)
         memory.add("the window's tokens", 2, count, Integer.BYTES);
         boolean projects = !config.oneHotInput() && plan.projection() != TokenProjection.MULTIPLY;
-        long table = MemoryEstimate.product(v, config.cell().gates(), h);
+        long table = MemoryEstimate.product(v, ModelLayout.inputProjectionWidth(config)); // (V, K)
         memory.add("the token projection table", projects ? plan.projection() == TokenProjection.LOOK_UP ? 2 : 1 : 0, table, Float.BYTES);
         boolean embeds = !config.oneHotInput() && !projects;
         boolean dropout = config.dropout() > 0f;
@@ -133,18 +133,7 @@ public final class Workspace {
         memory.add("the window's state gradients", l, MemoryEstimate.product(block, 1 + config.cell().stateVectors()), Float.BYTES);
         memory.add("the window's dropout masks and outputs", dropout ? 2 * l : 0, MemoryEstimate.product(count, h), Float.BYTES);
         long blockSets = plan.sharedActivations() ? 1 : l;
-        switch (config.cell()) {
-            case LSTM -> {
-                memory.add("the window's gates", blockSets, gates, Float.BYTES);
-                memory.add("the window's cells", blockSets, states, Float.BYTES);
-                memory.add("the window's first cells and cell gradients", 2 * l, block, Float.BYTES);
-            }
-            case GRU -> {
-                memory.add("the window's gates", blockSets + l, gates, Float.BYTES);
-                memory.add("the window's previous-state gradients", l, block, Float.BYTES);
-            }
-            case RNN_TANH, RNN_RELU -> memory.add("the window's pre-activations", blockSets, gates, Float.BYTES);
-        }
+        config.cell().estimateWindow(memory, steps, rows, h, blockSets, l);
         memory.add("the window's logits", MemoryEstimate.product(count, v), Float.BYTES);
     }
 

@@ -13,7 +13,7 @@ public final class ActivationBlocks {
     private Object holder;
 
     /** Makes slot {@code slot} at least {@code size} floats long; windows call this when they are made. */
-    void reserve(int slot, int size) {
+    public void reserve(int slot, int size) {
         if (slot >= arrays.length) {
             float[][] grown = new float[slot + 1][];
             System.arraycopy(arrays, 0, grown, 0, arrays.length);
@@ -25,17 +25,17 @@ public final class ActivationBlocks {
     }
 
     /** The array of a slot. Not to be kept across calls: a later {@link #reserve} may replace it. */
-    float[] get(int slot) {
+    public float[] get(int slot) {
         return arrays[slot];
     }
 
     /** {@code window} is about to fill the arrays. */
-    void hold(Object window) {
+    public void hold(Object window) {
         holder = window;
     }
 
     /** Whether the arrays still hold what {@code window}'s last forward left. */
-    boolean heldBy(Object window) {
+    public boolean heldBy(Object window) {
         return holder == window;
     }
 }

@@ -1,11 +1,12 @@
 package org.rnn4j.nn;
 
+import java.util.List;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.PackedMatrix;
 
 /**
  * One layer of recurrent cells run over whole windows of T steps for N rows. Rows are step-major:
- * row t·N + n is stream n at step t. A new cell kind is one class implementing this interface.
+ * row t·N + n is stream n at step t. A cell ({@code org.rnn4j.cell.Cell}) makes one per layer.
  *
  * <p>The state a row carries between windows is {@code stateVectors} H-wide vectors (h, then c for the
  * LSTM), laid out as (stateVectors, N, H).
@@ -26,11 +27,12 @@ public interface RecurrentLayer {
     Window window(int steps, int rows, ActivationBlocks blocks);
 
     /**
-     * Buffers for forward-only windows whose recurrent products h_{t−1}·W_hhᵀ read {@code recurrentWeights},
-     * a packed copy of this layer's W_hh (G·H, H), instead of the parameters: what stepping one row at a
-     * time wants ({@link Kernels#addPackedProduct}). The caller keeps the copy current.
+     * Buffers for forward-only windows whose recurrent products read {@code packed}, packed copies of the
+     * matrices the cell names in {@code Cell.packedRecurrent()} (in that order, e.g. W_hh (G·H, H)), instead of
+     * the parameters: what stepping one row at a time wants ({@link Kernels#addPackedProduct}). The caller
+     * keeps the copies current.
      */
-    Window window(int steps, int rows, ActivationBlocks blocks, PackedMatrix recurrentWeights);
+    Window window(int steps, int rows, ActivationBlocks blocks, List<PackedMatrix> packed);
 
     /** The activations of one window: what forward keeps and backward reads. */
     interface Window {

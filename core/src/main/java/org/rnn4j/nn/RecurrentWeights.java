@@ -10,7 +10,7 @@ import org.rnn4j.tensor.Tensor;
  * The four tensors of one recurrent layer as PyTorch stores them: W_ih (G·H, D), W_hh (G·H, H),
  * b_ih (G·H), b_hh (G·H); and the products every cell makes with them over a whole window.
  */
-final class RecurrentWeights {
+public final class RecurrentWeights {
 
     private final Kernels kernels;
     private final Parameters parameters;
@@ -22,7 +22,7 @@ final class RecurrentWeights {
     private final int gateWidth; // G·H
     private final float[] bothBiases; // (G·H) b_ih + b_hh, refreshed each window
 
-    RecurrentWeights(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
+    public RecurrentWeights(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
         this.kernels = kernels;
         this.parameters = parameters;
         this.weightIh = tensors.weightIh();
@@ -34,16 +34,16 @@ final class RecurrentWeights {
         this.bothBiases = new float[gateWidth];
     }
 
-    int hidden() {
+    public int hidden() {
         return hidden;
     }
 
-    Kernels kernels() {
+    public Kernels kernels() {
         return kernels;
     }
 
     /** out (R, G·H) = x·W_ihᵀ + b_ih + b_hh: the input part of every step at once. */
-    void projectInputWithBothBiases(LayerInput input, int rows, float[] out) {
+    public void projectInputWithBothBiases(LayerInput input, int rows, float[] out) {
         float[] w = parameters.values();
         for (int j = 0; j < gateWidth; j++) {
             bothBiases[j] = w[biasIh.offset() + j] + w[biasHh.offset() + j];
@@ -53,13 +53,13 @@ final class RecurrentWeights {
     }
 
     /** out (R, G·H) = x·W_ihᵀ + b_ih. */
-    void projectInput(LayerInput input, int rows, float[] out) {
+    public void projectInput(LayerInput input, int rows, float[] out) {
         kernels.broadcastRows(parameters.values(), biasIh.offset(), gateWidth, rows, out, 0);
         input.addProjection(kernels, rows, parameters.values(), weightIh.offset(), gateWidth, out);
     }
 
     /** out (R, G·H) = b_hh on every row. */
-    void broadcastHiddenBias(int rows, float[] out) {
+    public void broadcastHiddenBias(int rows, float[] out) {
         kernels.broadcastRows(parameters.values(), biasHh.offset(), gateWidth, rows, out, 0);
     }
 
@@ -67,7 +67,7 @@ final class RecurrentWeights {
      * out (N, G·H) += h·W_hhᵀ for h (N, H): the recurrent part of one step, row by row from {@code packedHh}
      * when it is a packed copy of W_hh, from the parameters when it is null.
      */
-    void addRecurrent(PackedMatrix packedHh, float[] h, int hOffset, int rows, float[] out, int outOffset) {
+    public void addRecurrent(PackedMatrix packedHh, float[] h, int hOffset, int rows, float[] out, int outOffset) {
         if (packedHh == null) {
             kernels.gemm(Transpose.NO_TRANS, Transpose.TRANS, rows, gateWidth, hidden, 1f,
                     h, hOffset, hidden, parameters.values(), weightHh.offset(), hidden, 1f, out, outOffset, gateWidth);
@@ -79,7 +79,7 @@ final class RecurrentWeights {
     }
 
     /** {@code packedHh}, after checking that it has W_hh's shape (G·H, H). */
-    PackedMatrix checkRecurrentShape(PackedMatrix packedHh) {
+    public PackedMatrix checkRecurrentShape(PackedMatrix packedHh) {
         if (packedHh.rows() != gateWidth || packedHh.columns() != hidden) {
             throw new IllegalArgumentException("a packed W_hh of this layer is " + gateWidth + "×" + hidden + ", got "
                     + packedHh.rows() + "×" + packedHh.columns());
@@ -88,7 +88,7 @@ final class RecurrentWeights {
     }
 
     /** dh (N, H) = beta·dh + dGates·W_hh: the gradient that flows to the previous step. */
-    void backpropagateRecurrent(float[] dGates, int dGatesOffset, int rows, float beta, float[] dh) {
+    public void backpropagateRecurrent(float[] dGates, int dGatesOffset, int rows, float beta, float[] dh) {
         kernels.gemm(Transpose.NO_TRANS, Transpose.NO_TRANS, rows, hidden, gateWidth, 1f,
                 dGates, dGatesOffset, gateWidth, parameters.values(), weightHh.offset(), hidden, beta, dh, 0, hidden);
     }
@@ -98,7 +98,7 @@ final class RecurrentWeights {
      * dW_hh += dGhᵀ·h_prev, db_hh += Σ dGh, and dx = dGi·W_ih into the input's gradient.
      * {@code dGi} and {@code dGh} are (R, G·H) and are the same array for cells whose gates sum both parts.
      */
-    void accumulateGradients(LayerInput input, int rows, float[] dGi, float[] dGh, float[] hPrev) {
+    public void accumulateGradients(LayerInput input, int rows, float[] dGi, float[] dGh, float[] hPrev) {
         float[] g = parameters.gradients();
         input.addWeightGradient(kernels, rows, dGi, gateWidth, g, weightIh.offset());
         kernels.addColumnSums(dGi, 0, rows, gateWidth, g, biasIh.offset());

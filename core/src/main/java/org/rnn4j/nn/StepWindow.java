@@ -7,18 +7,18 @@ import org.rnn4j.kernel.PackedMatrix;
  * "previous h" of all steps is one contiguous block and the output starts at row N), the packed copy of
  * W_hh that a forward-only window reads, and the step-gradient bookkeeping of the backward loop.
  */
-abstract class StepWindow implements RecurrentLayer.Window {
+public abstract class StepWindow implements RecurrentLayer.Window {
 
-    final int capacity; // most steps a window can hold
-    int steps;          // steps of the current window
-    final int rows;
-    final int hidden;
-    final int block;   // N·H: one step of states
-    final float[] hs;  // ((T+1)·N, H) h_{−1}, h_0, …, h_{T−1}: step t at row (t+1)·N
-    final float[] dh;  // (N, H) dL/dh_t flowing back through time
-    final PackedMatrix packedHh; // (G·H, H) W_hh for the recurrent products, or null to read the parameters
+    protected final int capacity; // most steps a window can hold
+    protected int steps;          // steps of the current window
+    protected final int rows;
+    protected final int hidden;
+    protected final int block;   // N·H: one step of states
+    protected final float[] hs;  // ((T+1)·N, H) h_{−1}, h_0, …, h_{T−1}: step t at row (t+1)·N
+    protected final float[] dh;  // (N, H) dL/dh_t flowing back through time
+    protected final PackedMatrix packedHh; // (G·H, H) W_hh for the recurrent products, or null to read the parameters
 
-    StepWindow(int steps, int rows, int hidden, PackedMatrix packedHh) {
+    protected StepWindow(int steps, int rows, int hidden, PackedMatrix packedHh) {
         this.capacity = steps;
         this.steps = steps;
         this.rows = rows;
@@ -48,7 +48,7 @@ abstract class StepWindow implements RecurrentLayer.Window {
     }
 
     /** dh += dOutput of step t: the gradient from above joins the one from the future. */
-    final void addOutputGradient(float[] dOutput, int t) {
+    protected final void addOutputGradient(float[] dOutput, int t) {
         for (int i = 0; i < block; i++) {
             dh[i] += dOutput[t * block + i];
         }

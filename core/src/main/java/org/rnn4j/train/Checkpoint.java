@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.data.Batching;
 import org.rnn4j.io.Json;
 import org.rnn4j.io.SafeTensors;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.InitScheme;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.LanguageModel;
@@ -231,7 +231,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
     }
 
     static ModelConfig model(Map<String, Object> json) {
-        return new ModelConfig(CellKind.fromId((String) json.get("cell")), number(json, "vocabulary_size").intValue(),
+        return new ModelConfig(Cells.of((String) json.get("cell")), number(json, "vocabulary_size").intValue(),
                 number(json, "embedding_size").intValue(), number(json, "hidden_size").intValue(),
                 number(json, "layers").intValue(), json.containsKey("dropout") ? f(json, "dropout") : 0f,
                 Boolean.TRUE.equals(json.get("tied_weights")));

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.cell.Cell;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.check.GradientCheck.Gradients;
 import org.rnn4j.check.GradientCheck.Options;
 import org.rnn4j.check.GradientCheck.TensorError;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
+import org.rnn4j.nn.RecurrentTensors;
 import org.rnn4j.tensor.ParameterLayout;
 import org.rnn4j.tensor.Tensor;
 
@@ -31,7 +33,7 @@ class GradientCheckTest {
     /** Every cell, embedding (E = 4) and one-hot (E = 0) input, L = 1 and 2, and tied weights (E = H). */
     static Stream<Arguments> configs() {
         List<Arguments> configs = new ArrayList<>();
-        for (CellKind cell : CellKind.values()) {
+        for (Cell cell : Cells.all()) {
             for (int embedding : new int[] {E, 0}) {
                 for (int layers = 1; layers <= 2; layers++) {
                     configs.add(Arguments.of(new ModelConfig(cell, V, embedding, H, layers, 0f)));
@@ -59,7 +61,7 @@ class GradientCheckTest {
 
     @Test
     void reportsInitialStatePseudoTensors() {
-        ModelConfig config = new ModelConfig(CellKind.LSTM, V, E, H, 2, 0f);
+        ModelConfig config = new ModelConfig(Cells.of("lstm"), V, E, H, 2, 0f);
         List<String> names = new GradientCheck(config, Options.defaults(1)).run().stream()
                 .map(TensorError::tensor).toList();
 
@@ -72,7 +74,7 @@ class GradientCheckTest {
 
     @Test
     void checksOnlyTheFirstEntriesWhenAsked() {
-        ModelConfig config = new ModelConfig(CellKind.GRU, V, E, H, 1, 0f);
+        ModelConfig config = new ModelConfig(Cells.of("gru"), V, E, H, 1, 0f);
         List<TensorError> errors = new GradientCheck(config, new Options(7, 4, 2, GradientCheck.DEFAULT_STEP, GradientCheck.DEFAULT_FLOOR, 2)).run();
 
         for (TensorError error : errors) {
@@ -82,20 +84,20 @@ class GradientCheckTest {
 
     @Test
     void reluProblemKeepsAwayFromTheKink() {
-        ModelConfig config = new ModelConfig(CellKind.RNN_RELU, V, E, H, 2, 0f);
+        ModelConfig config = new ModelConfig(Cells.of("rnn-relu"), V, E, H, 2, 0f);
         GradientCheck check = new GradientCheck(config, Options.defaults(3));
         GradientCheck.Problem problem = check.problem();
 
-        double distance = check.model().reluKinkDistance(problem.params(), problem.window(), problem.initial());
+        double distance = check.model().kinkDistance(problem.params(), problem.window(), problem.initial());
         assertTrue(distance >= GradientCheck.RELU_MARGIN, "distance " + distance);
     }
 
     @Test
     void detectsAWrongAnalyticEntry() {
-        ModelConfig config = new ModelConfig(CellKind.LSTM, V, E, H, 2, 0f);
+        ModelConfig config = new ModelConfig(Cells.of("lstm"), V, E, H, 2, 0f);
         GradientCheck check = new GradientCheck(config, Options.defaults(11));
         Gradients analytic = check.analyticGradients();
-        Tensor wrong = check.model().layout().get(ModelLayout.weightHh(1));
+        Tensor wrong = check.model().layout().get(ModelLayout.layerTensor(1, RecurrentTensors.WEIGHT_HH));
         analytic.params()[wrong.offset() + 4] += 1e-6;
         analytic.initial().c()[0][1] -= 1e-6;
 
@@ -115,7 +117,7 @@ class GradientCheckTest {
 
     @Test
     void compareMeasuresFloatGradientsAgainstTheReference() {
-        ModelConfig config = new ModelConfig(CellKind.GRU, V, 0, H, 2, 0f);
+        ModelConfig config = new ModelConfig(Cells.of("gru"), V, 0, H, 2, 0f);
         GradientCheck check = new GradientCheck(config, Options.defaults(5));
         ParameterLayout layout = check.model().layout();
         double[] reference = check.analyticGradients().params();

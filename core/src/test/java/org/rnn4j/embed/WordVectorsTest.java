@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.io.SafeTensors;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.text.Vocabulary;
@@ -115,7 +115,7 @@ class WordVectorsTest {
 
     @Test
     void checkpointGivesItsEmbeddingRows() {
-        ModelConfig model = new ModelConfig(CellKind.LSTM, ROYALS.size(), 3, 4, 1, 0);
+        ModelConfig model = new ModelConfig(Cells.of("lstm"), ROYALS.size(), 3, 4, 1, 0);
         Map<String, SafeTensors.Entry> tensors = Map.of(ModelLayout.EMBEDDING,
                 SafeTensors.Entry.ofFloats(ModelLayout.EMBEDDING, new int[] {ROYALS.size(), 3}, ROYAL_VECTORS));
         WordVectors vectors = WordVectors.of(new Checkpoint(Path.of("m.safetensors"), model, ROYALS, WORDS, null, null, null, 0, tensors));
@@ -126,7 +126,7 @@ class WordVectorsTest {
 
     @Test
     void oneHotCheckpointHasNoEmbedding() {
-        ModelConfig model = new ModelConfig(CellKind.GRU, ROYALS.size(), 0, 4, 1, 0);
+        ModelConfig model = new ModelConfig(Cells.of("gru"), ROYALS.size(), 0, 4, 1, 0);
         Checkpoint oneHot = new Checkpoint(Path.of("one-hot.safetensors"), model, ROYALS, WORDS, null, null, null, 0, Map.of());
         var e = assertThrows(InvalidInputException.class, () -> WordVectors.of(oneHot));
         assertEquals("one-hot.safetensors has no embedding: the model reads one-hot vectors (trained with --wordvec-size 0);"

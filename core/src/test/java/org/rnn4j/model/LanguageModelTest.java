@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.check.FloatModelGradients;
 import org.rnn4j.check.GradientCheck;
 import org.rnn4j.check.GradientCheck.TensorError;
@@ -24,7 +25,7 @@ class LanguageModelTest {
 
     /** E > H, one-hot, and three layers with E < H: the layers and the embedding share one dOutput buffer. */
     static Stream<Arguments> configs() {
-        return Stream.of(CellKind.values()).flatMap(cell -> Stream.of(
+        return Cells.all().stream().flatMap(cell -> Stream.of(
                 Arguments.of(new ModelConfig(cell, 5, 4, 3, 2, 0f)),
                 Arguments.of(new ModelConfig(cell, 6, 0, 4, 1, 0f)),
                 Arguments.of(new ModelConfig(cell, 5, 2, 4, 3, 0f)),
@@ -103,11 +104,11 @@ class LanguageModelTest {
     }
 
     static Stream<Arguments> blockedConfigs() {
-        return Stream.of(CellKind.LSTM, CellKind.GRU).map(cell -> Arguments.of(new ModelConfig(cell, 7, 16, 300, 2, 0f)));
+        return Stream.of(Cells.of("lstm"), Cells.of("gru")).map(cell -> Arguments.of(new ModelConfig(cell, 7, 16, 300, 2, 0f)));
     }
 
     static Stream<Arguments> configsWithDropout() {
-        return Stream.concat(configs(), Stream.of(CellKind.values()).map(cell -> Arguments.of(new ModelConfig(cell, 6, 3, 5, 3, 0.3f))));
+        return Stream.concat(configs(), Cells.all().stream().map(cell -> Arguments.of(new ModelConfig(cell, 6, 3, 5, 3, 0.3f))));
     }
 
     private record Trained(double loss, float[] gradients, float[] initialStateGradient) {

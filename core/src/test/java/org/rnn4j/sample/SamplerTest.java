@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.Parallel;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.InitScheme;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
@@ -88,7 +88,7 @@ class SamplerTest {
     /** Large enough that every matrix–vector product is split across the threads. */
     @Test
     void oneAndTwoThreadsDrawTheSameText() {
-        LanguageModel model = new LanguageModel(new ModelConfig(CellKind.LSTM, vocabulary.size(), 32, 256, 2, 0f),
+        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("lstm"), vocabulary.size(), 32, 256, 2, 0f),
                 KernelProvider.kernels());
         Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.2f, 0f, false), new Rng(12));
         var config = new SamplingConfig(300, 1f, 0, 1f, Decoding.SAMPLE, "");
@@ -103,7 +103,7 @@ class SamplerTest {
     }
 
     private LanguageModel model() {
-        LanguageModel model = new LanguageModel(new ModelConfig(CellKind.GRU, vocabulary.size(), 6, 12, 2, 0f), KernelProvider.kernels());
+        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("gru"), vocabulary.size(), 6, 12, 2, 0f), KernelProvider.kernels());
         Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.8f, 0f, false), new Rng(3));
         return model;
     }

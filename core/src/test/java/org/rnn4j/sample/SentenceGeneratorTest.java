@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.kernel.KernelProvider;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.InitScheme;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
@@ -29,7 +29,7 @@ class SentenceGeneratorTest {
 
     /** A model that, left alone, would draw <unk> or </s> almost every time. */
     private static LanguageModel biasedModel() {
-        LanguageModel model = new LanguageModel(new ModelConfig(CellKind.LSTM, WORDS.size(), 4, 5, 1, 0f), KernelProvider.kernels());
+        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("lstm"), WORDS.size(), 4, 5, 1, 0f), KernelProvider.kernels());
         Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 1.5f, 0f, false), new Rng(3));
         Tensor bias = model.parameters().layout().get(ModelLayout.DECODER_BIAS);
         float[] values = model.parameters().values();

@@ -3,8 +3,8 @@ package org.rnn4j.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.kernel.KernelProvider;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
 import org.rnn4j.model.LanguageModel;
@@ -56,7 +56,7 @@ class EvaluatorTest {
     }
 
     private static LanguageModel model() {
-        LanguageModel model = new LanguageModel(new ModelConfig(CellKind.LSTM, V, 4, 6, 2, 0f), KernelProvider.kernels());
+        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("lstm"), V, 4, 6, 2, 0f), KernelProvider.kernels());
         Initializer.initialize(model, Initialization.pytorch(), new Rng(3));
         return model;
     }

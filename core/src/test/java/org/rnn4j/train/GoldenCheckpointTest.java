@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.io.SafeTensors;
 import org.rnn4j.kernel.KernelProvider;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.LanguageModel;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.optim.GradientClipping;
@@ -29,7 +29,7 @@ class GoldenCheckpointTest {
     @Test
     void formatVersionOneStillLoadsAndScoresAsWhenWritten() throws Exception {
         Checkpoint checkpoint = Checkpoint.load(GOLDEN.resolve("lstm-v1.safetensors"));
-        assertEquals(CellKind.LSTM, checkpoint.model().cell());
+        assertEquals(Cells.of("lstm"), checkpoint.model().cell());
         assertEquals(52, checkpoint.vocabulary().size());
         assertEquals(8, checkpoint.model().hiddenSize());
         assertTrue(checkpoint.resumable());

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.Parallel;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.LanguageModel;
 import org.rnn4j.model.MemoryEstimate;
@@ -39,11 +39,11 @@ class MemoryEstimateTest {
     static Stream<Arguments> runs() {
         int v = Vocabulary.ofCodePoints(TEXT).size();
         return Stream.of(
-                Arguments.of(new ModelConfig(CellKind.LSTM, v, 16, 128, 2, 0f), OptimizerKind.ADAM, 16, 32),
-                Arguments.of(new ModelConfig(CellKind.GRU, v, 0, 96, 3, 0.2f), OptimizerKind.MOMENTUM, 8, 20),
-                Arguments.of(new ModelConfig(CellKind.RNN_TANH, v, 32, 200, 1, 0.1f), OptimizerKind.SGD, 12, 25),
-                Arguments.of(new ModelConfig(CellKind.LSTM, v, 64, 64, 2, 0f, true), OptimizerKind.ADAMW, 8, 16),
-                Arguments.of(new ModelConfig(CellKind.LSTM, v, 32, 128, 2, 0f), OptimizerKind.ADAM, 64, 130)); // shared activations
+                Arguments.of(new ModelConfig(Cells.of("lstm"), v, 16, 128, 2, 0f), OptimizerKind.ADAM, 16, 32),
+                Arguments.of(new ModelConfig(Cells.of("gru"), v, 0, 96, 3, 0.2f), OptimizerKind.MOMENTUM, 8, 20),
+                Arguments.of(new ModelConfig(Cells.of("rnn"), v, 32, 200, 1, 0.1f), OptimizerKind.SGD, 12, 25),
+                Arguments.of(new ModelConfig(Cells.of("lstm"), v, 64, 64, 2, 0f, true), OptimizerKind.ADAMW, 8, 16),
+                Arguments.of(new ModelConfig(Cells.of("lstm"), v, 32, 128, 2, 0f), OptimizerKind.ADAM, 64, 130)); // shared activations
     }
 
     @ParameterizedTest(name = "{0} {1} B={2} T={3}")
@@ -77,7 +77,7 @@ class MemoryEstimateTest {
 
     @Test
     void aModelTooLargeForAnArrayIsMeasuredWithoutOverflow() {
-        ModelConfig huge = new ModelConfig(CellKind.LSTM, 65, 64, 100_000, 2, 0f);
+        ModelConfig huge = new ModelConfig(Cells.of("lstm"), 65, 64, 100_000, 2, 0f);
         MemoryEstimate memory = Trainer.memory(huge, new TrainConfig(Batching.STREAM, 32, 100, 1, 1, 0, 0,
                 OptimizerConfig.defaults(OptimizerKind.ADAM), 0.01f, ScheduleConfig.constant(), 5f, 0f, 10, 0, 1,
                 Initialization.pytorch(), 1), 1000);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.Docs;
+import org.rnn4j.cell.Cells;
 import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
 import org.rnn4j.model.LanguageModel;
@@ -63,12 +63,12 @@ class PyTorchSnippetTest {
 
     @Test
     void untiedLstmScoresAsInJava() throws Exception {
-        assertSnippetScoresAsJava(new ModelConfig(CellKind.LSTM, vocabulary().size(), 8, 16, 2, 0f));
+        assertSnippetScoresAsJava(new ModelConfig(Cells.of("lstm"), vocabulary().size(), 8, 16, 2, 0f));
     }
 
     @Test
     void tiedGruScoresAsInJava() throws Exception {
-        assertSnippetScoresAsJava(new ModelConfig(CellKind.GRU, vocabulary().size(), 16, 16, 2, 0.1f, true));
+        assertSnippetScoresAsJava(new ModelConfig(Cells.of("gru"), vocabulary().size(), 16, 16, 2, 0.1f, true));
     }
 
     /** Trains {@code config} a few steps, then runs the published code on runs/my-run/best.safetensors and data/sonnets.txt. */

@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.cell.Cells;
+import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.ScalarKernels;
-import org.rnn4j.data.Batching;
-import org.rnn4j.model.CellKind;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
 import org.rnn4j.model.LanguageModel;
@@ -73,7 +73,7 @@ class TrainerTest {
         Vocabulary vocabulary = Vocabulary.ofCodePoints(TEXT);
         Corpus corpus = Corpus.ofCharacters(TEXT, "the test text", vocabulary, 0.9, 0.1);
         TrainConfig config = config(0, 5);
-        LanguageModel model = new LanguageModel(new ModelConfig(CellKind.LSTM, vocabulary.size(), 8, 16, 2, 0.1f), KernelProvider.kernels());
+        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("lstm"), vocabulary.size(), 8, 16, 2, 0.1f), KernelProvider.kernels());
         Initializer.initialize(model, config.initialization(), new Rng(config.seed()).split());
         List<Double> validationLosses = new ArrayList<>();
         Trainer[] trainer = new Trainer[1];
@@ -132,7 +132,7 @@ class TrainerTest {
     private static Run train(TrainConfig config, Kernels kernels, Path folder, Checkpoint resume) {
         Vocabulary vocabulary = Vocabulary.ofCodePoints(TEXT);
         Corpus corpus = Corpus.ofCharacters(TEXT, "the test text", vocabulary, 0.9, 0.1);
-        ModelConfig modelConfig = new ModelConfig(CellKind.LSTM, vocabulary.size(), 8, 16, 2, 0.1f);
+        ModelConfig modelConfig = new ModelConfig(Cells.of("lstm"), vocabulary.size(), 8, 16, 2, 0.1f);
         LanguageModel model = new LanguageModel(modelConfig, kernels);
         if (resume != null) {
             resume.loadInto(model);

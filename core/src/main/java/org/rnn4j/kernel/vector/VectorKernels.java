@@ -93,6 +93,7 @@ public final class VectorKernels extends ScalarKernels {
         switch (activation) {
             case TANH -> VectorMath.tanh(x, offset, x, offset, n);
             case RELU -> relu(x, offset, n);
+            case SIGMOID -> VectorMath.sigmoid(x, offset, x, offset, n);
         }
     }
 
@@ -104,12 +105,13 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
-    /** d·f'(a) with f' in terms of the output y: tanh' = 1 − y², relu' = [y > 0]. */
+    /** d·f'(a) with f' in terms of the output y: tanh' = 1 − y², relu' = [y > 0], σ' = y(1 − y). */
     @Override
     public void activationBackward(Activation activation, float[] y, int yOffset, float[] d, int dOffset, int n) {
         switch (activation) {
             case TANH -> tanhBackward(y, yOffset, d, dOffset, n);
             case RELU -> reluBackward(y, yOffset, d, dOffset, n);
+            case SIGMOID -> sigmoidBackward(y, yOffset, d, dOffset, n);
         }
     }
 
@@ -119,6 +121,15 @@ public final class VectorKernels extends ScalarKernels {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector out = FloatVector.fromArray(S, y, yOffset + i, m);
             FloatVector.fromArray(S, d, dOffset + i, m).mul(out.mul(out).neg().add(1f)).intoArray(d, dOffset + i, m);
+        }
+    }
+
+    private static void sigmoidBackward(float[] y, int yOffset, float[] d, int dOffset, int n) {
+        for (int i = 0; i < n; i += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector out = FloatVector.fromArray(S, y, yOffset + i, m);
+            FloatVector.fromArray(S, d, dOffset + i, m).mul(out.mul(out.neg().add(1f))).intoArray(d, dOffset + i, m);
         }
     }
 

@@ -1,42 +1,28 @@
-package org.rnn4j.nn;
+package org.rnn4j.cell.lstm;
 
 import java.util.Arrays;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.PackedMatrix;
+import org.rnn4j.nn.ActivationBlocks;
+import org.rnn4j.nn.FusedGateLayer;
+import org.rnn4j.nn.LayerInput;
+import org.rnn4j.nn.RecurrentTensors;
+import org.rnn4j.nn.StepWindow;
 import org.rnn4j.tensor.Parameters;
 
 /**
  * LSTM layer: gates a = x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh split i|f|g|o;
  * i, f, o = σ(·), g = tanh(·); c_t = f⊙c_{t−1} + i⊙g; h_t = o⊙tanh(c_t). State (2, N, H): h then c.
  */
-public final class Lstm implements RecurrentLayer {
+final class LstmLayer extends FusedGateLayer {
 
-    private final RecurrentWeights weights;
-    private final int hidden;
-
-    public Lstm(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
-        this.weights = new RecurrentWeights(kernels, parameters, tensors);
-        this.hidden = weights.hidden();
+    LstmLayer(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
+        super(kernels, parameters, tensors, 2);
     }
 
     @Override
-    public int hiddenSize() {
-        return hidden;
-    }
-
-    @Override
-    public int stateSize(int rows) {
-        return 2 * rows * hidden;
-    }
-
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks) {
-        return new LstmWindow(steps, rows, blocks, null);
-    }
-
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks, PackedMatrix recurrentWeights) {
-        return new LstmWindow(steps, rows, blocks, weights.checkRecurrentShape(recurrentWeights));
+    protected Window newWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
+        return new LstmWindow(steps, rows, blocks, packedHh);
     }
 
     private final class LstmWindow extends StepWindow {
@@ -47,7 +33,7 @@ public final class Lstm implements RecurrentLayer {
         private final float[] dc;        // (N, H) dL/dc_t flowing back through time
 
         LstmWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
-            super(steps, rows, Lstm.this.hidden, packedHh);
+            super(steps, rows, LstmLayer.this.hidden, packedHh);
             this.blocks = blocks;
             blocks.reserve(GATES, steps * rows * 4 * hidden);
             blocks.reserve(CELLS, (steps + 1) * rows * hidden);

@@ -1,42 +1,28 @@
-package org.rnn4j.nn;
+package org.rnn4j.cell.gru;
 
 import java.util.Arrays;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.PackedMatrix;
+import org.rnn4j.nn.ActivationBlocks;
+import org.rnn4j.nn.FusedGateLayer;
+import org.rnn4j.nn.LayerInput;
+import org.rnn4j.nn.RecurrentTensors;
+import org.rnn4j.nn.StepWindow;
 import org.rnn4j.tensor.Parameters;
 
 /**
  * GRU layer (PyTorch's formulation): r = σ(W_ir x + b_ir + W_hr h + b_hr), z likewise,
  * n = tanh(W_in x + b_in + r⊙(W_hn h + b_hn)), h_t = (1−z)⊙n + z⊙h_{t−1}. State (N, H).
  */
-public final class Gru implements RecurrentLayer {
+final class GruLayer extends FusedGateLayer {
 
-    private final RecurrentWeights weights;
-    private final int hidden;
-
-    public Gru(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
-        this.weights = new RecurrentWeights(kernels, parameters, tensors);
-        this.hidden = weights.hidden();
+    GruLayer(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
+        super(kernels, parameters, tensors, 1);
     }
 
     @Override
-    public int hiddenSize() {
-        return hidden;
-    }
-
-    @Override
-    public int stateSize(int rows) {
-        return rows * hidden;
-    }
-
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks) {
-        return new GruWindow(steps, rows, blocks, null);
-    }
-
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks, PackedMatrix recurrentWeights) {
-        return new GruWindow(steps, rows, blocks, weights.checkRecurrentShape(recurrentWeights));
+    protected Window newWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
+        return new GruWindow(steps, rows, blocks, packedHh);
     }
 
     /**
@@ -50,7 +36,7 @@ public final class Gru implements RecurrentLayer {
         private final float[] dhPrev; // (N, H) the z⊙dh part of dL/dh_{t−1}
 
         GruWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
-            super(steps, rows, Gru.this.hidden, packedHh);
+            super(steps, rows, GruLayer.this.hidden, packedHh);
             this.blocks = blocks;
             blocks.reserve(GI, steps * rows * 3 * hidden);
             this.gh = new float[steps * rows * 3 * hidden];

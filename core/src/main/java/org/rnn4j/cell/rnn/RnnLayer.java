@@ -1,42 +1,29 @@
-package org.rnn4j.nn;
+package org.rnn4j.cell.rnn;
 
 import java.util.Arrays;
 import org.rnn4j.kernel.Activation;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.PackedMatrix;
+import org.rnn4j.nn.ActivationBlocks;
+import org.rnn4j.nn.FusedGateLayer;
+import org.rnn4j.nn.LayerInput;
+import org.rnn4j.nn.RecurrentTensors;
+import org.rnn4j.nn.StepWindow;
 import org.rnn4j.tensor.Parameters;
 
-/** Vanilla (Elman) layer: h_t = f(x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh), f = tanh or relu. State (N, H). */
-public final class Rnn implements RecurrentLayer {
+/** Vanilla (Elman) layer: h_t = f(x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh), f = tanh, relu or σ. State (N, H). */
+final class RnnLayer extends FusedGateLayer {
 
-    private final RecurrentWeights weights;
     private final Activation activation;
-    private final int hidden;
 
-    public Rnn(Kernels kernels, Parameters parameters, RecurrentTensors tensors, Activation activation) {
-        this.weights = new RecurrentWeights(kernels, parameters, tensors);
+    RnnLayer(Kernels kernels, Parameters parameters, RecurrentTensors tensors, Activation activation) {
+        super(kernels, parameters, tensors, 1);
         this.activation = activation;
-        this.hidden = weights.hidden();
     }
 
     @Override
-    public int hiddenSize() {
-        return hidden;
-    }
-
-    @Override
-    public int stateSize(int rows) {
-        return rows * hidden;
-    }
-
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks) {
-        return new RnnWindow(steps, rows, blocks, null);
-    }
-
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks, PackedMatrix recurrentWeights) {
-        return new RnnWindow(steps, rows, blocks, weights.checkRecurrentShape(recurrentWeights));
+    protected Window newWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
+        return new RnnWindow(steps, rows, blocks, packedHh);
     }
 
     /** The window keeps only its outputs: dA is staging in forward and scratch in backward, so it can be shared. */
@@ -45,7 +32,7 @@ public final class Rnn implements RecurrentLayer {
         private final ActivationBlocks blocks;
 
         RnnWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
-            super(steps, rows, Rnn.this.hidden, packedHh);
+            super(steps, rows, RnnLayer.this.hidden, packedHh);
             this.blocks = blocks;
             blocks.reserve(PRE_ACTIVATIONS, steps * rows * hidden);
         }

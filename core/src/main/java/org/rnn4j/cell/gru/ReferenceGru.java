@@ -1,13 +1,21 @@
-package org.rnn4j.check;
+package org.rnn4j.cell.gru;
+
+import org.rnn4j.cell.GatedReference;
+import org.rnn4j.cell.ReferenceCell;
+import org.rnn4j.nn.RecurrentTensors;
 
 /**
  * GRU step (PyTorch's formulation), G = 3, blocks r|z|n: r = σ(ai_r + ah_r), z = σ(ai_z + ah_z),
  * n = tanh(ai_n + r⊙ah_n), h_t = (1 − z)⊙n + z⊙h_{t−1}.
  */
-final class ReferenceGru implements ReferenceCell {
+final class ReferenceGru extends GatedReference {
+
+    ReferenceGru(RecurrentTensors tensors) {
+        super(tensors);
+    }
 
     @Override
-    public void forward(Step s) {
+    protected void pointwise(GatedStep s) {
         int hidden = s.h().length;
         double[] a = s.gates();
         for (int j = 0; j < hidden; j++) {
@@ -22,28 +30,28 @@ final class ReferenceGru implements ReferenceCell {
     }
 
     @Override
-    public void backward(Step s, StepGradients d) {
+    protected void pointwiseBackward(GatedStep s, double[][] dState, double[] dai, double[] dah, double[][] dPrevious) {
         int hidden = s.h().length;
         double[] a = s.gates();
         for (int j = 0; j < hidden; j++) {
             double r = a[j];
             double z = a[hidden + j];
             double n = a[2 * hidden + j];
-            double dh = d.dh()[j];
+            double dh = dState[0][j];
             double dn = dh * (1.0 - z);
             double dz = dh * (s.hPrev()[j] - n);
-            d.dhPrev()[j] = dh * z;
+            dPrevious[0][j] = dh * z;
             // pre-activation of n is ai_n + r⊙ah_n
             double dnPre = dn * (1.0 - n * n);
             double dr = dnPre * s.ah()[2 * hidden + j];
             double drPre = dr * r * (1.0 - r);
             double dzPre = dz * z * (1.0 - z);
-            d.dai()[j] = drPre;
-            d.dai()[hidden + j] = dzPre;
-            d.dai()[2 * hidden + j] = dnPre;
-            d.dah()[j] = drPre;
-            d.dah()[hidden + j] = dzPre;
-            d.dah()[2 * hidden + j] = dnPre * r;
+            dai[j] = drPre;
+            dai[hidden + j] = dzPre;
+            dai[2 * hidden + j] = dnPre;
+            dah[j] = drPre;
+            dah[hidden + j] = dzPre;
+            dah[2 * hidden + j] = dnPre * r;
         }
     }
 }

@@ -1,13 +1,21 @@
-package org.rnn4j.check;
+package org.rnn4j.cell.lstm;
+
+import org.rnn4j.cell.GatedReference;
+import org.rnn4j.cell.ReferenceCell;
+import org.rnn4j.nn.RecurrentTensors;
 
 /**
  * LSTM step, G = 4, gates i|f|g|o of a = ai + ah: i = σ, f = σ, g = tanh, o = σ;
  * c_t = f⊙c_{t−1} + i⊙g, h_t = o⊙tanh(c_t).
  */
-final class ReferenceLstm implements ReferenceCell {
+final class ReferenceLstm extends GatedReference {
+
+    ReferenceLstm(RecurrentTensors tensors) {
+        super(tensors);
+    }
 
     @Override
-    public void forward(Step s) {
+    protected void pointwise(GatedStep s) {
         int hidden = s.h().length;
         double[] a = s.gates();
         for (int j = 0; j < hidden; j++) {
@@ -25,7 +33,7 @@ final class ReferenceLstm implements ReferenceCell {
     }
 
     @Override
-    public void backward(Step s, StepGradients d) {
+    protected void pointwiseBackward(GatedStep s, double[][] dState, double[] dai, double[] dah, double[][] dPrevious) {
         int hidden = s.h().length;
         double[] a = s.gates();
         for (int j = 0; j < hidden; j++) {
@@ -35,18 +43,18 @@ final class ReferenceLstm implements ReferenceCell {
             double o = a[3 * hidden + j];
             double tanhC = Math.tanh(s.c()[j]);
             // dL/dc_t: from later steps plus through h_t = o⊙tanh(c_t)
-            double dc = d.dc()[j] + d.dh()[j] * o * (1.0 - tanhC * tanhC);
+            double dc = dState[1][j] + dState[0][j] * o * (1.0 - tanhC * tanhC);
             double di = dc * g;
             double df = dc * s.cPrev()[j];
             double dg = dc * i;
-            double dO = d.dh()[j] * tanhC;
-            d.dcPrev()[j] = dc * f;
+            double dO = dState[0][j] * tanhC;
+            dPrevious[1][j] = dc * f;
             // through the non-linearities: σ' = σ(1 − σ), tanh' = 1 − tanh²
-            d.dai()[j] = di * i * (1.0 - i);
-            d.dai()[hidden + j] = df * f * (1.0 - f);
-            d.dai()[2 * hidden + j] = dg * (1.0 - g * g);
-            d.dai()[3 * hidden + j] = dO * o * (1.0 - o);
+            dai[j] = di * i * (1.0 - i);
+            dai[hidden + j] = df * f * (1.0 - f);
+            dai[2 * hidden + j] = dg * (1.0 - g * g);
+            dai[3 * hidden + j] = dO * o * (1.0 - o);
         }
-        System.arraycopy(d.dai(), 0, d.dah(), 0, d.dai().length);
+        System.arraycopy(dai, 0, dah, 0, dai.length);
     }
 }

@@ -1,0 +1,38 @@
+package org.rnn4j.cell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rnn4j.Docs;
+
+/** The registry: ids are unique and parse back, and the docs list every cell as the registry describes it. */
+class CellsTest {
+
+    @Test
+    void everyIdParsesToItsCell() {
+        for (Cell cell : Cells.all()) {
+            assertSame(cell, Cells.of(cell.id()));
+        }
+        assertEquals(Cells.all().size(), Cells.all().stream().map(Cell::id).distinct().count());
+    }
+
+    @Test
+    void anUnknownIdNamesTheChoices() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Cells.of("lstn"));
+        assertEquals("unknown cell 'lstn': choose one of " + Cells.ids(), e.getMessage());
+    }
+
+    @Test
+    void theCommandLinePageListsEveryCell() {
+        List<String> rows = Docs.section("cli.md", "Cells").lines().filter(line -> line.startsWith("| `")).toList();
+        assertEquals(Cells.all().size(), rows.size(), String.join("\n", rows));
+        for (int i = 0; i < rows.size(); i++) {
+            Cell cell = Cells.all().get(i);
+            assertTrue(rows.get(i).startsWith("| `" + cell.id() + "` | " + cell.description() + " |"), rows.get(i));
+        }
+    }
+}
