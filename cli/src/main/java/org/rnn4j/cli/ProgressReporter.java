@@ -44,9 +44,12 @@ final class ProgressReporter implements TrainingListener {
     private long lastRedraw;
     private long lastLine = System.nanoTime();
     private Evaluation lastValidation;
+    private long lastValidationStep;
+    private final SampleGallery gallery; // null when samples are only printed
     private final String unit; // what a token is: "word" or "char"
 
-    ProgressReporter(ModelConfig model, Corpus corpus, TrainConfig config, Path folder) {
+    ProgressReporter(ModelConfig model, Corpus corpus, TrainConfig config, Path folder, SampleGallery gallery) {
+        this.gallery = gallery;
         this.unit = corpus.words() ? "word" : "char";
         this.model = model;
         this.corpus = corpus;
@@ -113,6 +116,7 @@ final class ProgressReporter implements TrainingListener {
     @Override
     public void onEvaluation(TrainingProgress p, Evaluation v, boolean best) {
         lastValidation = v;
+        lastValidationStep = p.step();
         above(String.format(Locale.ROOT,
                 "step %d (epoch %d, %.0f s): validation loss %.4f, perplexity %.2f, %.3f bits/%s, accuracy %.1f%%%s",
                 p.step(), p.epoch(), p.seconds(), v.loss(), v.perplexity(), v.bitsPerToken(), unit, 100 * v.accuracy(),
@@ -122,6 +126,9 @@ final class ProgressReporter implements TrainingListener {
     @Override
     public void onSample(TrainingProgress p, String text) {
         above("--- sample at step " + p.step() + " ---\n" + text.strip() + "\n---");
+        if (gallery != null) {
+            gallery.add(p.step(), lastValidation, lastValidationStep, text);
+        }
     }
 
     @Override
@@ -149,7 +156,8 @@ final class ProgressReporter implements TrainingListener {
         Path best = folder.resolve(Trainer.BEST);
         Path sampleFrom = best.toFile().exists() ? best : folder.resolve(Trainer.LATEST);
         String command = System.getProperty("rnn4j.command", "rnn4j");
-        out.println("files: " + Stream.of(Trainer.LATEST, Trainer.BEST, "metrics.jsonl", LossPlot.FILE_NAME)
+        out.println("files: " + Stream.of(Trainer.LATEST, Trainer.BEST, "metrics.jsonl", LossPlot.FILE_NAME,
+                        SampleGallery.TEXT_FILE, SampleGallery.HTML_FILE)
                 .map(folder::resolve).filter(Files::exists).map(Path::toString)
                 .collect(Collectors.joining(", ")));
         out.println("sample from it:  " + command + " sample --checkpoint " + sampleFrom);

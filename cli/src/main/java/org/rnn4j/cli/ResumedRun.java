@@ -23,11 +23,11 @@ final class ResumedRun {
 
     /** Options a resumed run takes from the command line; all others come from the checkpoint. */
     static final List<String> MAY_CHANGE = List.of("--learning-rate", "--epochs", "--max-steps", "--minutes", "--patience",
-            "--eval-every", "--sample-every", "--log-every", "--threads", "--out");
+            "--eval-every", "--sample-every", "--keep-samples", "--log-every", "--threads", "--out");
 
     /** The same list for --help, which needs a constant. */
     static final String MAY_CHANGE_HELP = "--learning-rate, --epochs, --max-steps, --minutes, --patience, --eval-every, "
-            + "--sample-every, --log-every, --threads, --out";
+            + "--sample-every, --keep-samples, --log-every, --threads, --out";
 
     /** Each option that defines a run, and its value in a checkpoint (null: not recorded, or not used by that model). */
     static final Map<String, Function<Checkpoint, Object>> RECORDED = recorded();

@@ -185,6 +185,10 @@ final class TrainCommand implements Runnable {
     @Option(names = "--sample-every", description = "Steps between printed samples; 0 = never (default: ${DEFAULT-VALUE})", defaultValue = "200")
     int sampleEvery;
 
+    @Option(names = "--keep-samples", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Keep each sample in the run folder, in samples.txt and samples.html (default: on)")
+    boolean keepSamples;
+
     @Option(names = "--log-every", description = "Steps between lines of the metrics log (default: ${DEFAULT-VALUE})", defaultValue = "10")
     int logEvery;
 
@@ -238,7 +242,8 @@ final class TrainCommand implements Runnable {
         } else {
             Initializer.initialize(model, trainConfig.initialization(), new Rng(trainConfig.seed()).split());
         }
-        ProgressReporter reporter = new ProgressReporter(modelConfig, corpus, trainConfig, folder);
+        ProgressReporter reporter = new ProgressReporter(modelConfig, corpus, trainConfig, folder,
+                keepSamples ? new SampleGallery(folder) : null);
         Trainer trainer = new Trainer(model, corpus, trainConfig, folder, reporter, checkpoint);
         try (RunFolder.Lock _ = RunFolder.prepare(folder, checkpoint != null)) { // once every option and the corpus are accepted
             runStoppable(trainer, () -> {
