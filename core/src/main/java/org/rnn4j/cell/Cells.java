@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.rnn4j.cell.gru.GruCell;
+import org.rnn4j.cell.grucho.GruChoCell;
 import org.rnn4j.cell.lstm.LstmCell;
 import org.rnn4j.cell.rnn.RnnCell;
 import org.rnn4j.kernel.Activation;
@@ -19,7 +20,8 @@ public final class Cells {
             new RnnCell("rnn-relu", Activation.RELU),
             new RnnCell("rnn-sigmoid", Activation.SIGMOID),
             new LstmCell(),
-            new GruCell());
+            new GruCell(),
+            new GruChoCell());
 
     private Cells() {
     }
