@@ -7,6 +7,7 @@ import org.rnn4j.cell.gru.GruCell;
 import org.rnn4j.cell.grucho.GruChoCell;
 import org.rnn4j.cell.lstm.LstmCell;
 import org.rnn4j.cell.rnn.RnnCell;
+import org.rnn4j.cell.rru.RruCell;
 import org.rnn4j.kernel.Activation;
 
 /**
@@ -21,7 +22,8 @@ public final class Cells {
             new RnnCell("rnn-sigmoid", Activation.SIGMOID),
             new LstmCell(),
             new GruCell(),
-            new GruChoCell());
+            new GruChoCell(),
+            new RruCell());
 
     private Cells() {
     }
