@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rnn4j.cell.Cell;
 import org.rnn4j.cell.Cells;
+import org.rnn4j.tensor.TensorShape;
 import org.rnn4j.train.Checkpoint;
 
 /** One real run on tiny/sonnets.txt, then every command on its output: sample, eval, inspect, plot; and gradcheck. */
@@ -193,7 +194,20 @@ class EndToEndTest {
     void gradientCheckPasses(String cell) {
         Cli.Result result = Cli.run("gradcheck", "--cell", cell).ok();
         assertTrue(result.out().strip().endsWith("PASS"), result.out());
-        assertTrue(result.out().contains("rnn.weight_hh_l1"), "both layers checked: " + result.out());
+        for (TensorShape tensor : Cells.of(cell).tensors(4, 3)) {
+            assertTrue(result.out().contains("rnn." + tensor.name() + "_l1"), "both layers checked: " + result.out());
+        }
+    }
+
+    /** Every cell trains two layers, saves them and samples from the file. */
+    @ParameterizedTest
+    @MethodSource("cellIds")
+    void everyCellTrainsSavesAndSamples(String cell, @TempDir Path temp) {
+        Cli.trainTiny(Cli.sonnets(), temp, "--cell", cell, "--num-layers", "2", "--max-steps", "10").ok();
+        Path saved = temp.resolve("checkpoint.safetensors");
+        assertEquals(cell, Checkpoint.load(saved).model().cell().id());
+        String sample = sampleBody(Cli.run("sample", "--checkpoint", saved.toString(), "--length", "20", "--seed", "3").ok().out());
+        assertEquals(20, sample.codePointCount(0, sample.length()), sample);
     }
 
     @ParameterizedTest

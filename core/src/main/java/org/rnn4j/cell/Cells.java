@@ -4,8 +4,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.rnn4j.cell.gru.GruCell;
+import org.rnn4j.cell.grucho.GruChoCell;
 import org.rnn4j.cell.lstm.LstmCell;
 import org.rnn4j.cell.rnn.RnnCell;
+import org.rnn4j.cell.rru.RruCell;
 import org.rnn4j.kernel.Activation;
 
 /**
@@ -19,7 +21,9 @@ public final class Cells {
             new RnnCell("rnn-relu", Activation.RELU),
             new RnnCell("rnn-sigmoid", Activation.SIGMOID),
             new LstmCell(),
-            new GruCell());
+            new GruCell(),
+            new GruChoCell(),
+            new RruCell());
 
     private Cells() {
     }

@@ -9,7 +9,7 @@ import org.rnn4j.tensor.TensorShape;
 
 /**
  * A cell with PyTorch's four tensors, W_ih (G·H, D), W_hh (G·H, H), b_ih (G·H) and b_hh (G·H), that reads
- * its input only through x·W_ihᵀ and its state only through h_{t−1}·W_hhᵀ: the RNN, LSTM and GRU.
+ * its input only through x·W_ihᵀ and its state only through h_{t−1}·W_hhᵀ: the RNN, LSTM, GRU and RRU.
  */
 public abstract class FusedGateCell implements Cell {
 

@@ -50,6 +50,24 @@ public interface Kernels {
      */
     void activationBackward(Activation activation, float[] y, int yOffset, float[] d, int dOffset, int n);
 
+    /** out = a⊙b over n values; out may be a or b at the same offset. */
+    void multiply(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n);
+
+    /** out += a⊙b over n values: the backward of ⊙, dL/da += dL/d(a⊙b)⊙b. */
+    void addProduct(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n);
+
+    /** out = z⊙a + (1−z)⊙b over n values: gate z mixes a and b. out may be any input at the same offset. */
+    void interpolate(float[] z, int zOffset, float[] a, int aOffset, float[] b, int bOffset,
+                     float[] out, int outOffset, int n);
+
+    /**
+     * Backward of {@link #interpolate} over n values: from d = dL/dout, writes dz = d⊙(a − b), da = d⊙z and
+     * db = d⊙(1−z). Each output may be an input at the same offset: an element is read before it is written.
+     */
+    void interpolateBackward(float[] d, int dOffset, float[] z, int zOffset, float[] a, int aOffset,
+                             float[] b, int bOffset, float[] dz, int dzOffset, float[] da, int daOffset,
+                             float[] db, int dbOffset, int n);
+
     /**
      * One LSTM step for R rows. On entry {@code gates} (R, 4H) holds the pre-activations i|f|g|o;
      * on exit the activations. Writes c_t = f⊙c_{t-1} + i⊙g and h_t = o⊙tanh(c_t), both (R, H).

@@ -97,6 +97,43 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void multiply(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOffset + i] = a[aOffset + i] * b[bOffset + i];
+        }
+    }
+
+    @Override
+    public void addProduct(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOffset + i] += a[aOffset + i] * b[bOffset + i];
+        }
+    }
+
+    @Override
+    public void interpolate(float[] z, int zOffset, float[] a, int aOffset, float[] b, int bOffset,
+                            float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            float g = z[zOffset + i];
+            out[outOffset + i] = g * a[aOffset + i] + (1f - g) * b[bOffset + i];
+        }
+    }
+
+    @Override
+    public void interpolateBackward(float[] d, int dOffset, float[] z, int zOffset, float[] a, int aOffset,
+                                    float[] b, int bOffset, float[] dz, int dzOffset, float[] da, int daOffset,
+                                    float[] db, int dbOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            float di = d[dOffset + i];
+            float g = z[zOffset + i];
+            float diff = a[aOffset + i] - b[bOffset + i];
+            dz[dzOffset + i] = di * diff;
+            da[daOffset + i] = di * g;
+            db[dbOffset + i] = di * (1f - g);
+        }
+    }
+
+    @Override
     public void lstmForward(int rows, int hidden, float[] gates, int gatesOffset,
                             float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
         for (int r = 0; r < rows; r++) {

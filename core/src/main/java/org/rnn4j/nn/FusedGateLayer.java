@@ -7,7 +7,7 @@ import org.rnn4j.tensor.Parameters;
 
 /**
  * A layer over PyTorch's four tensors ({@link RecurrentWeights}) whose rows carry {@code stateVectors}
- * H-wide vectors, and whose one-row forward reads a packed W_hh (G·H, H): the RNN, LSTM and GRU layers.
+ * H-wide vectors, and whose one-row forward reads a packed W_hh (G·H, H): the RNN, LSTM, GRU and RRU layers.
  */
 public abstract class FusedGateLayer implements RecurrentLayer {
 

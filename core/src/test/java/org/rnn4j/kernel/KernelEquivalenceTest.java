@@ -512,6 +512,40 @@ class KernelEquivalenceTest {
         assertEquals(expected, FAST.sumOfSquares(x, offset, n), 1e-15 * (n + 2) * expected);
     }
 
+    /** The element-wise passes: ⊙, its accumulating backward, and the gate mix z⊙a + (1−z)⊙b with its backward. */
+    @ParameterizedTest
+    @MethodSource("lengthsAndOffsets")
+    void elementWisePassesAndTheirBackward(int n, int offset) {
+        Random random = new Random(n * 59L + offset);
+        float[] a = randomArray(random, offset + n + 3, 2f);    // read from offset
+        float[] b = randomArray(random, n + 2, 2f);             // read from 2
+        float[] z = abs(randomArray(random, offset + n + 1));   // gates in [0, 1), read from offset
+        float[] d = randomArray(random, n + 4);                 // read from 4
+        float[] out = randomArray(random, n + 7);               // written from 7
+        float[] expected = out.clone();
+        float[] actual = out.clone();
+        SPEC.multiply(a, offset, b, 2, expected, 7, n);
+        FAST.multiply(a, offset, b, 2, actual, 7, n);
+        assertClose(expected, actual, 1e-6, "multiply");
+        SPEC.addProduct(d, 4, z, offset, expected, 7, n);
+        FAST.addProduct(d, 4, z, offset, actual, 7, n);
+        assertClose(expected, actual, 1e-6, "addProduct");
+        SPEC.interpolate(z, offset, a, offset, b, 2, expected, 7, n);
+        FAST.interpolate(z, offset, a, offset, b, 2, actual, 7, n);
+        assertClose(expected, actual, 1e-6, "interpolate");
+
+        float[][] grads = new float[3][n + 1]; // dz, da, db from 1
+        SPEC.interpolateBackward(d, 4, z, offset, a, offset, b, 2, grads[0], 1, grads[1], 1, grads[2], 1, n);
+        // in place: dz over z, da over d, db over b, each at its input's offset
+        float[] dz = z.clone();
+        float[] da = d.clone();
+        float[] db = b.clone();
+        FAST.interpolateBackward(da, 4, dz, offset, a, offset, db, 2, dz, offset, da, 4, db, 2, n);
+        assertClose(Arrays.copyOfRange(grads[0], 1, n + 1), Arrays.copyOfRange(dz, offset, offset + n), 1e-6, "dz");
+        assertClose(Arrays.copyOfRange(grads[1], 1, n + 1), Arrays.copyOfRange(da, 4, 4 + n), 1e-6, "da");
+        assertClose(Arrays.copyOfRange(grads[2], 1, n + 1), Arrays.copyOfRange(db, 2, 2 + n), 1e-6, "db");
+    }
+
     @Test
     void nameSaysVector() {
         assertTrue(FAST.name().startsWith("vector("), FAST.name());

@@ -144,6 +144,55 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void multiply(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, a, aOffset + i, m).mul(FloatVector.fromArray(S, b, bOffset + i, m))
+                    .intoArray(out, outOffset + i, m);
+        }
+    }
+
+    @Override
+    public void addProduct(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector product = FloatVector.fromArray(S, a, aOffset + i, m).mul(FloatVector.fromArray(S, b, bOffset + i, m));
+            FloatVector.fromArray(S, out, outOffset + i, m).add(product).intoArray(out, outOffset + i, m);
+        }
+    }
+
+    @Override
+    public void interpolate(float[] z, int zOffset, float[] a, int aOffset, float[] b, int bOffset,
+                            float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector g = FloatVector.fromArray(S, z, zOffset + i, m);
+            FloatVector fromA = g.mul(FloatVector.fromArray(S, a, aOffset + i, m));
+            FloatVector fromB = g.neg().add(1f).mul(FloatVector.fromArray(S, b, bOffset + i, m));
+            fromA.add(fromB).intoArray(out, outOffset + i, m);
+        }
+    }
+
+    @Override
+    public void interpolateBackward(float[] d, int dOffset, float[] z, int zOffset, float[] a, int aOffset,
+                                    float[] b, int bOffset, float[] dz, int dzOffset, float[] da, int daOffset,
+                                    float[] db, int dbOffset, int n) {
+        for (int i = 0; i < n; i += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one; all loads before any store
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector di = FloatVector.fromArray(S, d, dOffset + i, m);
+            FloatVector g = FloatVector.fromArray(S, z, zOffset + i, m);
+            FloatVector diff = FloatVector.fromArray(S, a, aOffset + i, m).sub(FloatVector.fromArray(S, b, bOffset + i, m));
+            di.mul(diff).intoArray(dz, dzOffset + i, m);
+            di.mul(g).intoArray(da, daOffset + i, m);
+            di.mul(g.neg().add(1f)).intoArray(db, dbOffset + i, m);
+        }
+    }
+
+    @Override
     public void lstmForward(int rows, int hidden, float[] gates, int gatesOffset,
                             float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
         Recurrent.Step step = Recurrent.step(Recurrent.Kind.LSTM_FORWARD, rows, hidden);
