@@ -62,6 +62,15 @@ final class ProgressReporter implements TrainingListener {
                 corpus.train().length, corpus.validation().length, corpus.test().length,
                 corpus.words() ? "tokens" : "characters", p.windowsPerEpoch(), config.batchSize(),
                 config.batching() == Batching.SENTENCES ? "(up to " + config.seqLength() + ")" : config.seqLength());
+        int validation = corpus.validation().length;
+        int scored = Trainer.validationLength(corpus, config);
+        String unit = corpus.words() ? "tokens" : "characters";
+        if (scored < validation) {
+            out.printf(Locale.ROOT, "validation: the first %,d of %,d %s at every evaluation (--val-tokens %d)%n",
+                    scored, validation, unit, config.validationTokens());
+        } else if (validation >= 2) {
+            out.printf(Locale.ROOT, "validation: all %,d %s at every evaluation%n", validation, unit);
+        }
         out.println("run folder: " + folder + (p.step() > 0 ? " (resuming at step " + p.step() + ")" : ""));
         if (System.console() == null) {
             return;

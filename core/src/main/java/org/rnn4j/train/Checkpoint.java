@@ -168,7 +168,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
     public Checkpoint onNewText() {
         TrainingState s = trainingState;
         TrainingState restarted = new TrainingState(s.epoch(), 0, s.step(), s.tokens(), s.seconds(), s.smoothLoss(),
-                Double.POSITIVE_INFINITY, 0, s.rngState(), s.learningRate());
+                Double.POSITIVE_INFINITY, 0, s.rngState(), s.learningRate(), s.validationPending());
         return new Checkpoint(file, model, vocabulary, tokenizer, training, source, restarted, optimizerSteps, tensors);
     }
 
@@ -180,7 +180,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         }
         TrainingState s = trainingState;
         TrainingState resumed = new TrainingState(s.epoch(), s.window(), s.step(), s.tokens(), s.seconds(), s.smoothLoss(),
-                s.bestValidationLoss(), s.staleEvaluations(), s.rngState(), learningRate);
+                s.bestValidationLoss(), s.staleEvaluations(), s.rngState(), learningRate, s.validationPending());
         return new Checkpoint(file, model, vocabulary, tokenizer, training, source, resumed, optimizerSteps, tensors);
     }
 
@@ -273,6 +273,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         json.put("forget_bias", (double) c.initialization().forgetBias());
         json.put("zero_decoder", c.initialization().zeroDecoder());
         json.put("seed", c.seed());
+        json.put("validation_tokens", c.validationTokens());
         return json;
     }
 
@@ -288,7 +289,8 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                 number(j, "epochs").intValue(), number(j, "max_steps").longValue(), number(j, "minutes").doubleValue(),
                 number(j, "patience").intValue(), optimizer, f(j, "learning_rate"), schedule, f(j, "grad_clip"),
                 f(j, "clip_value"), number(j, "eval_every").intValue(), number(j, "sample_every").intValue(),
-                number(j, "log_every").intValue(), init, number(j, "seed").longValue());
+                number(j, "log_every").intValue(), init, number(j, "seed").longValue(),
+                j.containsKey("validation_tokens") ? number(j, "validation_tokens").longValue() : 0);
     }
 
     static Map<String, Object> stateJson(TrainingState s) {
@@ -304,6 +306,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         json.put("rng_state", s.rngState());
         double[] lr = s.learningRate();
         json.put("learning_rate", Arrays.asList(lr[0], finiteOrNull(lr[1]), lr[2]));
+        json.put("validation_pending", s.validationPending());
         return json;
     }
 
@@ -313,7 +316,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         return new TrainingState(number(j, "epoch").intValue(), number(j, "window").intValue(), number(j, "step").longValue(),
                 number(j, "tokens").longValue(), number(j, "seconds").doubleValue(), number(j, "smooth_loss").doubleValue(),
                 infinityIfNull(j.get("best_validation_loss")), number(j, "stale_evaluations").intValue(),
-                number(j, "rng_state").longValue(), learningRate);
+                number(j, "rng_state").longValue(), learningRate, Boolean.TRUE.equals(j.get("validation_pending")));
     }
 
     private static Object finiteOrNull(double value) {
