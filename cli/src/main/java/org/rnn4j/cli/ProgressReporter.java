@@ -72,8 +72,16 @@ final class ProgressReporter implements TrainingListener {
             out.println("note: the text has Windows line ends (CRLF), so \\r is a character the model learns like any other;"
                     + " convert the text to LF line ends to leave it out");
         }
-        out.println("run folder: " + folder + (p.step() > 0 ? " (resuming at step " + p.step() + ")" : ""));
         int validation = corpus.validation().length;
+        int scored = Trainer.validationLength(corpus, config);
+        String unit = corpus.words() ? "tokens" : "characters";
+        if (scored < validation) {
+            out.printf(Locale.ROOT, "validation: the first %,d of %,d %s at every evaluation (--val-tokens %d)%n",
+                    scored, validation, unit, config.validationTokens());
+        } else if (validation >= 2) {
+            out.printf(Locale.ROOT, "validation: all %,d %s at every evaluation%n", validation, unit);
+        }
+        out.println("run folder: " + folder + (p.step() > 0 ? " (resuming at step " + p.step() + ")" : ""));
         if (validation > 0 && validation < FEW_VALIDATION_TOKENS) {
             System.err.printf(Locale.ROOT, "rnn4j: warning: the validation split has only %d %s (fewer than %d), so its loss says little%s;"
                     + " give a longer text, a larger --val-frac or a --valid-text%n", validation, (corpus.words() ? "token" : "character") + (validation == 1 ? "" : "s"),

@@ -69,6 +69,7 @@ final class ResumedRun {
         options.put("--train-frac", c -> c.source() == null ? null : c.source().trainFraction());
         options.put("--val-frac", c -> c.source() == null ? null : c.source().validationFraction());
         options.put("--seed", c -> c.training().seed());
+        options.put("--val-tokens", c -> c.training().validationTokens());
         return options;
     }
 

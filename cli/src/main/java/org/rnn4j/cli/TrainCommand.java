@@ -182,6 +182,10 @@ final class TrainCommand implements Runnable {
     @Option(names = "--eval-every", description = "Steps between validations and checkpoints (default: ${DEFAULT-VALUE})", defaultValue = "200")
     int evalEvery;
 
+    @Option(names = "--val-tokens", paramLabel = "N", description = "Validation scores the first N positions of the validation split, "
+            + "the same each time; 0 = all of it (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
+    long valTokens;
+
     @Option(names = "--sample-every", description = "Steps between printed samples; 0 = never (default: ${DEFAULT-VALUE})", defaultValue = "200")
     int sampleEvery;
 
@@ -235,7 +239,8 @@ final class TrainCommand implements Runnable {
         }
         Path folder = out != null ? out : checkpoint != null ? resume.toAbsolutePath().getParent() : defaultFolder();
 
-        HeapCheck.require(Trainer.memory(modelConfig, trainConfig, corpus.validation().length), "for training", HeapCheck.SMALLER_MODEL);
+        HeapCheck.require(Trainer.memory(modelConfig, trainConfig, Trainer.validationLength(corpus, trainConfig)), "for training",
+                HeapCheck.SMALLER_MODEL);
         LanguageModel model = new LanguageModel(modelConfig, KernelProvider.kernels());
         if (checkpoint != null) {
             checkpoint.loadInto(model);
@@ -298,7 +303,7 @@ final class TrainCommand implements Runnable {
         var schedule = new ScheduleConfig(ScheduleKind.fromId(lrSchedule), lrDecay, lrDecayAfter, lrPatience);
         var initialization = new Initialization(InitScheme.valueOf(init.toUpperCase()), initScale, forgetBias, zeroDecoder);
         return new TrainConfig(Batching.fromId(mode), batchSize, seqLength, epochs, maxSteps, minutes, patience, optimizerConfig,
-                learningRate, schedule, gradClip, clipValue, evalEvery, sampleEvery, logEvery, initialization, seed);
+                learningRate, schedule, gradClip, clipValue, evalEvery, sampleEvery, logEvery, initialization, seed, valTokens);
     }
 
     /** A resumed run keeps its settings; the limits, cadences and learning rate given on this command line replace the saved ones. */
@@ -312,7 +317,8 @@ final class TrainCommand implements Runnable {
                 saved.gradClip(), saved.clipValue(),
                 given.hasMatchedOption("--eval-every") ? evalEvery : saved.evalEvery(),
                 given.hasMatchedOption("--sample-every") ? sampleEvery : saved.sampleEvery(),
-                given.hasMatchedOption("--log-every") ? logEvery : saved.logEvery(), saved.initialization(), saved.seed());
+                given.hasMatchedOption("--log-every") ? logEvery : saved.logEvery(), saved.initialization(), saved.seed(),
+                saved.validationTokens());
     }
 
     /**

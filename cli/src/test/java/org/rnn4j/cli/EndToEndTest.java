@@ -164,6 +164,27 @@ class EndToEndTest {
     }
 
     @Test
+    void streamsScoredTogetherPrintTheirTokensInTextOrderAsOneStreamScoresThem() {
+        String together = Cli.run("eval", "--checkpoint", checkpoint.toString(), "--text", Cli.sonnets().toString(),
+                "--per-token").ok().out();
+        String alone = Cli.run("eval", "--checkpoint", checkpoint.toString(), "--text", Cli.sonnets().toString(),
+                "--per-token", "--batch-size", "1").ok().out();
+        List<String> rows = together.lines().filter(line -> line.matches("\\d+\t.*")).toList();
+        List<String> oneStream = alone.lines().filter(line -> line.matches("\\d+\t.*")).toList();
+        assertEquals(oneStream.size(), rows.size());
+        double largest = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i).split("\t");
+            String[] expected = oneStream.get(i).split("\t");
+            assertEquals(Integer.toString(i + 1), row[0], "text order");
+            assertEquals(expected[1], row[1], "position " + row[0]);
+            largest = Math.max(largest, Math.abs(Double.parseDouble(row[2]) - Double.parseDouble(expected[2])));
+        }
+        assertTrue(largest < 1e-3, "the warm-up gives each token its one-stream score: differs by up to " + largest);
+        assertEquals(report(alone).get("loss"), report(together).get("loss"), 1e-5);
+    }
+
+    @Test
     void inspectShowsCellVocabularyParametersAndStep() {
         String out = Cli.run("inspect", checkpoint.toString()).ok().out();
         assertTrue(out.contains("lstm"), out);

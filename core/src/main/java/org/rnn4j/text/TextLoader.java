@@ -53,23 +53,43 @@ public final class TextLoader {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("no such file: " + file + "; check the path");
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException("cannot read " + file + ": permission denied");
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
+            throw unreadable(file, e);
         }
         if (bytes.length == 0) {
-            throw new InvalidInputException(file + " is empty; give a text file with some content");
+            throw empty(file);
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new InvalidInputException(file + " looks like a binary file (NUL byte at byte offset " + i
-                        + "); give a UTF-8 text file");
+                throw binary(file, i);
             }
         }
         return decode(file, bytes);
+    }
+
+    /** The one-line error for a file that cannot be read. */
+    static InvalidInputException unreadable(Path file, IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> new InvalidInputException("no such file: " + file + "; check the path");
+            case AccessDeniedException denied -> new InvalidInputException("cannot read " + file + ": permission denied");
+            default -> new InvalidInputException("cannot read " + file + ": " + e.getMessage());
+        };
+    }
+
+    static InvalidInputException empty(Path file) {
+        return new InvalidInputException(file + " is empty; give a text file with some content");
+    }
+
+    static InvalidInputException binary(Path file, long offset) {
+        return new InvalidInputException(file + " looks like a binary file (NUL byte at byte offset " + offset
+                + "); give a UTF-8 text file");
+    }
+
+    /** The error for invalid UTF-8 whose malformed sequence starts with {@code value} at byte {@code offset}. */
+    static InvalidInputException notUtf8(Path file, int value, long offset) {
+        return new InvalidInputException(String.format(
+                "%s is not valid UTF-8: byte 0x%02X at byte offset %d; convert the file to UTF-8 (for example with iconv)",
+                file, value & 0xFF, offset));
     }
 
     private static String decode(Path file, byte[] bytes) {
@@ -81,9 +101,7 @@ public final class TextLoader {
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             int offset = in.position();
-            throw new InvalidInputException(String.format(
-                    "%s is not valid UTF-8: byte 0x%02X at byte offset %d; convert the file to UTF-8 (for example with iconv)",
-                    file, bytes[offset] & 0xFF, offset));
+            throw notUtf8(file, bytes[offset], offset);
         }
         try {
             decoder.flush(out);

@@ -1,6 +1,7 @@
 package org.rnn4j.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -127,11 +128,33 @@ public final class Vocabulary {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException(what + " has " + unknown.size() + " character(s) the model never saw in training: "
-                    + String.join(", ", unknown.stream().limit(10).toList()) + (unknown.size() > 10 ? ", …" : "")
-                    + "; remove them or train on a corpus that has them");
+            throw unknownCharacters(what, unknown);
         }
         return encoded;
+    }
+
+    /** The error for a text with characters outside the vocabulary ({@link #describe}d, in order). */
+    static InvalidInputException unknownCharacters(String what, TreeSet<String> unknown) {
+        return new InvalidInputException(what + " has " + unknown.size() + " character(s) the model never saw in training: "
+                + String.join(", ", unknown.stream().limit(10).toList()) + (unknown.size() > 10 ? ", …" : "")
+                + "; remove them or train on a corpus that has them");
+    }
+
+    /**
+     * Character models: the id of every code point up to the largest in the vocabulary, −1 for those it
+     * lacks: what {@link #encodeCodePoints} looks up, as a table.
+     */
+    public int[] codePointIds() {
+        int largest = 0;
+        for (String token : tokens) {
+            largest = Math.max(largest, token.codePointAt(0));
+        }
+        int[] table = new int[largest + 1];
+        Arrays.fill(table, -1);
+        for (int id = 0; id < tokens.size(); id++) {
+            table[tokens.get(id).codePointAt(0)] = id;
+        }
+        return table;
     }
 
     /** A character as the user can read it: 'x' (U+0078). */

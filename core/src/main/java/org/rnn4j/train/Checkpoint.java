@@ -269,6 +269,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         json.put("forget_bias", (double) c.initialization().forgetBias());
         json.put("zero_decoder", c.initialization().zeroDecoder());
         json.put("seed", c.seed());
+        json.put("validation_tokens", c.validationTokens());
         return json;
     }
 
@@ -284,7 +285,8 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                 number(j, "epochs").intValue(), number(j, "max_steps").longValue(), number(j, "minutes").doubleValue(),
                 number(j, "patience").intValue(), optimizer, f(j, "learning_rate"), schedule, f(j, "grad_clip"),
                 f(j, "clip_value"), number(j, "eval_every").intValue(), number(j, "sample_every").intValue(),
-                number(j, "log_every").intValue(), init, number(j, "seed").longValue());
+                number(j, "log_every").intValue(), init, number(j, "seed").longValue(),
+                j.containsKey("validation_tokens") ? number(j, "validation_tokens").longValue() : 0);
     }
 
     static Map<String, Object> stateJson(TrainingState s) {
@@ -301,6 +303,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         json.put("rng_state", s.rngState());
         double[] lr = s.learningRate();
         json.put("learning_rate", Arrays.asList(lr[0], finiteOrNull(lr[1]), lr[2]));
+        json.put("validation_pending", s.validationPending());
         return json;
     }
 
@@ -312,7 +315,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         return new TrainingState(number(j, "epoch").intValue(), number(j, "window").intValue(), number(j, "step").longValue(),
                 number(j, "tokens").longValue(), number(j, "seconds").doubleValue(), number(j, "smooth_loss").doubleValue(),
                 bestValidationLoss, number(j, "stale_evaluations").intValue(), bestSavedLoss,
-                number(j, "rng_state").longValue(), learningRate);
+                number(j, "rng_state").longValue(), learningRate, Boolean.TRUE.equals(j.get("validation_pending")));
     }
 
     private static Object finiteOrNull(double value) {

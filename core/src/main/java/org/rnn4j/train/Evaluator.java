@@ -1,5 +1,7 @@
 package org.rnn4j.train;
 
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.rnn4j.data.Batches;
 import org.rnn4j.data.StreamBatcher;
 import org.rnn4j.kernel.Kernels;
@@ -70,11 +72,22 @@ public final class Evaluator {
 
     /** Evaluates and, when {@code scores} is not null, reports every predicted token's log-probability. */
     public Evaluation evaluate(TokenScores scores) {
+        return evaluate(scores, () -> false).orElseThrow();
+    }
+
+    /**
+     * As {@link #evaluate(TokenScores)}, abandoned (empty) as soon as {@code stop} says so before a window:
+     * a long evaluation then ends within one window's time.
+     */
+    public Optional<Evaluation> evaluate(TokenScores scores, BooleanSupplier stop) {
         state.reset();
         double loss = 0;
         long correct = 0;
         long tokens = 0;
         for (int w = 0; w < batches.windows(); w++) {
+            if (stop.getAsBoolean()) {
+                return Optional.empty();
+            }
             if (!batches.carriesState()) {
                 state.reset();
             }
@@ -86,7 +99,7 @@ public final class Evaluator {
                 report(w, scores);
             }
         }
-        return new Evaluation(loss / tokens, (double) correct / tokens, tokens);
+        return Optional.of(new Evaluation(loss / tokens, (double) correct / tokens, tokens));
     }
 
     private void report(int window, TokenScores scores) {

@@ -11,11 +11,13 @@ import org.rnn4j.optim.ScheduleConfig;
  * (0 = never); optimizer, learning rate and schedule; clipping by global norm ({@code gradClip}) and by
  * value ({@code clipValue}), 0 = off; evaluate every {@code evalEvery} steps, sample every
  * {@code sampleEvery} steps (0 = never), log every {@code logEvery} steps; {@code seed} fixes the run.
+ * Validation scores the first {@code validationTokens} positions of the validation split, the same ones
+ * every time (0 = all of it).
  */
 public record TrainConfig(Batching batching, int batchSize, int seqLength, int epochs, long maxSteps, double minutes, int patience,
                           OptimizerConfig optimizer, float learningRate, ScheduleConfig schedule,
                           float gradClip, float clipValue, int evalEvery, int sampleEvery, int logEvery,
-                          Initialization initialization, long seed) {
+                          Initialization initialization, long seed, long validationTokens) {
 
     public TrainConfig {
         if (batching == null) {
@@ -26,8 +28,8 @@ public record TrainConfig(Batching batching, int batchSize, int seqLength, int e
         positive("epochs", epochs);
         positive("evaluation interval", evalEvery);
         positive("log interval", logEvery);
-        if (maxSteps < 0 || minutes < 0 || !Double.isFinite(minutes) || patience < 0 || sampleEvery < 0) {
-            throw new IllegalArgumentException("step limit, minutes, patience and sample interval must be zero or positive");
+        if (maxSteps < 0 || minutes < 0 || !Double.isFinite(minutes) || patience < 0 || sampleEvery < 0 || validationTokens < 0) {
+            throw new IllegalArgumentException("step limit, minutes, patience, sample interval and validation tokens must be zero or positive");
         }
         if (!(learningRate > 0f && Float.isFinite(learningRate))) {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);

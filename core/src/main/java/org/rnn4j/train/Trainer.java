@@ -1,8 +1,10 @@
 package org.rnn4j.train;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.rnn4j.data.Batches;
 import org.rnn4j.data.Batching;
 import org.rnn4j.model.LanguageModel;
@@ -19,6 +21,7 @@ import org.rnn4j.sample.Sampler;
 import org.rnn4j.sample.SamplingConfig;
 import org.rnn4j.sample.SentenceGenerator;
 import org.rnn4j.text.Corpus;
+import org.rnn4j.text.Vocabulary;
 
 /**
  * Truncated-BPTT training of a language model: B contiguous streams, T-step windows, the hidden state
@@ -60,6 +63,7 @@ public final class Trainer {
     private double bestSavedLoss = Double.POSITIVE_INFINITY;      // of best.safetensors: ≤ bestValidationLoss
     private int staleEvaluations;
     private long lastCheckpointStep = -1;
+    private boolean validationPending;      // the evaluation due at this step was cut short by a stop request
     private volatile boolean stopRequested;
 
     /**
@@ -119,14 +123,45 @@ public final class Trainer {
      * between steps; null when the split is too small to score.
      */
     private static Evaluator validation(LanguageModel model, Corpus corpus, TrainConfig config, Workspace workspace) {
-        if (corpus.validation().length < 2) {
+        int length = validationLength(corpus, config);
+        if (length < 2) {
             return null;
         }
+        int[] tokens = length == corpus.validation().length ? corpus.validation() : Arrays.copyOf(corpus.validation(), length);
         if (config.batching() == Batching.STREAM) {
-            return new Evaluator(model, corpus.validation(), config.batchSize(), config.seqLength(), workspace);
+            return new Evaluator(model, tokens, config.batchSize(), config.seqLength(), workspace);
         }
-        return new Evaluator(model, config.batching().batches(corpus.validation(), corpus.vocabulary(), config.batchSize(),
+        return new Evaluator(model, config.batching().batches(tokens, corpus.vocabulary(), config.batchSize(),
                 config.seqLength(), config.seed(), "the validation split"), workspace);
+    }
+
+    /**
+     * How many tokens from the start of the validation split every evaluation reads: enough for
+     * {@link TrainConfig#validationTokens} predictions (all of the split when 0), in sentence batches cut
+     * after the last whole sentence (the first, when even that one is longer).
+     */
+    public static int validationLength(Corpus corpus, TrainConfig config) {
+        int[] split = corpus.validation();
+        long cap = config.validationTokens();
+        if (cap == 0 || cap + 1 >= split.length) {
+            return split.length;
+        }
+        int length = (int) cap + 1;
+        if (config.batching() != Batching.SENTENCES) {
+            return length;
+        }
+        int end = corpus.vocabulary().id(Vocabulary.SENTENCE_END);
+        int last = length - 1;
+        while (last >= 0 && split[last] != end) {
+            last--;
+        }
+        if (last < 0) {
+            last = length;
+            while (last < split.length - 1 && split[last] != end) {
+                last++;
+            }
+        }
+        return last + 1;
     }
 
     private static long plannedSteps(TrainConfig config, int windowsPerEpoch) {
@@ -145,6 +180,7 @@ public final class Trainer {
         bestValidationLoss = saved.bestValidationLoss();
         bestSavedLoss = saved.bestSavedLoss();
         staleEvaluations = saved.staleEvaluations();
+        validationPending = saved.validationPending();
         progress.step = saved.step();
         progress.tokens = saved.tokens();
         progress.seconds = saved.seconds();
@@ -153,7 +189,10 @@ public final class Trainer {
         lastCheckpointStep = saved.step();
     }
 
-    /** Asks the run to stop after the current step, save a resumable checkpoint and return. Thread-safe. */
+    /**
+     * Asks the run to stop after the current step, or within a window when it is evaluating, save a
+     * resumable checkpoint and return. Thread-safe.
+     */
     public void requestStop() {
         stopRequested = true;
     }
@@ -162,57 +201,11 @@ public final class Trainer {
     public StopReason run() {
         long sessionStart = System.nanoTime();
         double secondsBefore = progress.seconds;
-        long tokensBefore = progress.tokens;
         MetricsLog log = folder == null ? null : new MetricsLog(folder, progress.step);
         listener.onStart(progress);
-        StopReason reason = StopReason.EPOCHS;
         try {
-            outer:
-            while (epoch < config.epochs()) {
-                if (window == 0) {
-                    state.reset();
-                }
-                progress.epoch = epoch + 1;
-                while (window < batches.windows()) {
-                    reason = limitReached(secondsBefore, sessionStart);
-                    if (reason != null) {
-                        break outer;
-                    }
-                    if (!batches.carriesState()) {
-                        state.reset();
-                    }
-                    batches.fill(epoch, window, workspace);
-                    double loss = step.forward(workspace, state, rng);
-                    checkDiverged(loss);
-                    step.update(workspace, learningRate.current());
-                    window++;
-                    progress.step++;
-                    progress.tokens += workspace.scored();
-                    progress.window = window;
-                    progress.loss = loss;
-                    progress.smoothLoss = SMOOTHING * progress.smoothLoss + (1 - SMOOTHING) * loss;
-                    progress.seconds = secondsBefore + (System.nanoTime() - sessionStart) / 1e9;
-                    progress.tokensPerSecond = (progress.tokens - tokensBefore) / Math.max(1e-9, progress.seconds - secondsBefore);
-                    listener.onStep(progress);
-                    if (log != null && progress.step % config.logEvery() == 0) {
-                        log.train(progress);
-                    }
-                    if (progress.step % config.evalEvery() == 0 && evaluate(log)) {
-                        reason = StopReason.EARLY_STOPPING;
-                        break outer;
-                    }
-                    if (config.sampleEvery() > 0 && progress.step % config.sampleEvery() == 0) {
-                        listener.onSample(progress, sample());
-                    }
-                }
-                window = 0;
-                epoch++;
-                learningRate.onEpochEnd(epoch);
-                progress.learningRate = learningRate.current();
-            }
-            if (reason == null) {
-                reason = StopReason.EPOCHS;
-            }
+            // a run stopped during an evaluation does it first, as the uninterrupted run did before its next step
+            StopReason reason = validationPending && evaluate(log) ? StopReason.EARLY_STOPPING : train(log, secondsBefore, sessionStart);
             finish(log);
             listener.onEnd(progress, reason);
             return reason;
@@ -221,6 +214,53 @@ public final class Trainer {
                 log.close();
             }
         }
+    }
+
+    /** The training loop, from the saved data position until a limit is reached. */
+    private StopReason train(MetricsLog log, double secondsBefore, long sessionStart) {
+        long tokensBefore = progress.tokens;
+        while (epoch < config.epochs()) {
+            if (window == 0) {
+                state.reset();
+            }
+            progress.epoch = epoch + 1;
+            while (window < batches.windows()) {
+                StopReason reason = limitReached(secondsBefore, sessionStart);
+                if (reason != null) {
+                    return reason;
+                }
+                if (!batches.carriesState()) {
+                    state.reset();
+                }
+                batches.fill(epoch, window, workspace);
+                double loss = step.forward(workspace, state, rng);
+                checkDiverged(loss);
+                step.update(workspace, learningRate.current());
+                window++;
+                progress.step++;
+                progress.tokens += workspace.scored();
+                progress.window = window;
+                progress.loss = loss;
+                progress.smoothLoss = SMOOTHING * progress.smoothLoss + (1 - SMOOTHING) * loss;
+                progress.seconds = secondsBefore + (System.nanoTime() - sessionStart) / 1e9;
+                progress.tokensPerSecond = (progress.tokens - tokensBefore) / Math.max(1e-9, progress.seconds - secondsBefore);
+                listener.onStep(progress);
+                if (log != null && progress.step % config.logEvery() == 0) {
+                    log.train(progress);
+                }
+                if (progress.step % config.evalEvery() == 0 && evaluate(log)) {
+                    return StopReason.EARLY_STOPPING;
+                }
+                if (config.sampleEvery() > 0 && progress.step % config.sampleEvery() == 0) {
+                    listener.onSample(progress, sample());
+                }
+            }
+            window = 0;
+            epoch++;
+            learningRate.onEpochEnd(epoch);
+            progress.learningRate = learningRate.current();
+        }
+        return StopReason.EPOCHS;
     }
 
     private StopReason limitReached(double secondsBefore, long sessionStart) {
@@ -252,13 +292,22 @@ public final class Trainer {
                 progress.step + 1, what, kept, learningRate.current()));
     }
 
-    /** A scheduled evaluation: reports, checkpoints, steps the schedule; true when early stopping fires. */
+    /**
+     * A scheduled evaluation: reports, checkpoints, steps the schedule; true when early stopping fires. A
+     * stop request abandons it: the checkpoint then records it as pending.
+     */
     private boolean evaluate(MetricsLog log) {
         if (validation == null) {
             saveLatest();
             return false;
         }
-        Evaluation result = validation.evaluate();
+        Optional<Evaluation> done = validation.evaluate(null, () -> stopRequested);
+        validationPending = done.isEmpty();
+        if (validationPending) {
+            saveLatest();
+            return false;
+        }
+        Evaluation result = done.get();
         if (result.loss() < bestValidationLoss) {
             bestValidationLoss = result.loss();
             staleEvaluations = 0;
@@ -275,11 +324,11 @@ public final class Trainer {
     /**
      * End of run: an evaluation when the last step had none, and the resumable checkpoint. That evaluation
      * saves best.safetensors when it beats it, but steps no schedule and counts toward no patience: a resumed
-     * run goes on as if it had never stopped.
+     * run goes on as if it had never stopped. A stop request skips it, so that Ctrl-C saves within seconds.
      */
     private void finish(MetricsLog log) {
-        if (validation != null && progress.step % config.evalEvery() != 0 && progress.step > 0) {
-            report(log, validation.evaluate());
+        if (validation != null && progress.step % config.evalEvery() != 0 && progress.step > 0 && !stopRequested) {
+            validation.evaluate(null, () -> stopRequested).ifPresent(result -> report(log, result));
         }
         if (lastCheckpointStep != progress.step) {
             saveLatest();
@@ -318,7 +367,7 @@ public final class Trainer {
     /** The state a checkpoint taken now records. */
     public TrainingState trainingState() {
         return new TrainingState(epoch, window, progress.step, progress.tokens, progress.seconds, progress.smoothLoss,
-                bestValidationLoss, staleEvaluations, bestSavedLoss, rng.state(), learningRate.state());
+                bestValidationLoss, staleEvaluations, bestSavedLoss, rng.state(), learningRate.state(), validationPending);
     }
 
     /** A sample of the model as it is now: text for a character model, a sentence (words spaced) for a word model. */

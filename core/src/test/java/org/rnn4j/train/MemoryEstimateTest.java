@@ -53,7 +53,7 @@ class MemoryEstimateTest {
         Vocabulary vocabulary = Vocabulary.ofCodePoints(TEXT);
         Corpus corpus = Corpus.ofCharacters(TEXT, "the test text", vocabulary, 0.8, 0.2);
         TrainConfig config = new TrainConfig(Batching.STREAM, batchSize, seqLength, 1, 1, 0, 0, OptimizerConfig.defaults(optimizer),
-                0.01f, ScheduleConfig.constant(), 5f, 0f, 10, 0, 1, Initialization.pytorch(), 1);
+                0.01f, ScheduleConfig.constant(), 5f, 0f, 10, 0, 1, Initialization.pytorch(), 1, 0);
         KernelProvider.kernels();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().threadId();
@@ -80,7 +80,7 @@ class MemoryEstimateTest {
         ModelConfig huge = new ModelConfig(Cells.of("lstm"), 65, 64, 100_000, 2, 0f);
         MemoryEstimate memory = Trainer.memory(huge, new TrainConfig(Batching.STREAM, 32, 100, 1, 1, 0, 0,
                 OptimizerConfig.defaults(OptimizerKind.ADAM), 0.01f, ScheduleConfig.constant(), 5f, 0f, 10, 0, 1,
-                Initialization.pytorch(), 1), 1000);
+                Initialization.pytorch(), 1, 0), 1000);
         long parameters = 4L * 100_000 * (64 + 100_000) + 4L * 100_000 * 2 * 100_000; // W_ih and W_hh of both layers
         assertTrue(memory.bytes() > 4 * 4L * parameters, "four (P) buffers of floats: " + memory.bytes());
         assertFalse(memory.arraysFit());

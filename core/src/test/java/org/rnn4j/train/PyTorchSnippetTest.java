@@ -98,7 +98,7 @@ class PyTorchSnippetTest {
 
     private static LanguageModel train(ModelConfig config, Path folder) {
         TrainConfig training = new TrainConfig(Batching.STREAM, 4, 16, 100, 10, 0, 0, OptimizerConfig.defaults(OptimizerKind.ADAM),
-                0.01f, ScheduleConfig.constant(), 5f, 0f, 5, 0, 1, Initialization.pytorch(), 3);
+                0.01f, ScheduleConfig.constant(), 5f, 0f, 5, 0, 1, Initialization.pytorch(), 3, 0);
         LanguageModel model = new LanguageModel(config, KernelProvider.kernels());
         Initializer.initialize(model, training.initialization(), new Rng(training.seed()).split());
         new Trainer(model, Corpus.ofCharacters(TEXT, "the test text", vocabulary(), 0.9, 0.1), training, folder, new TrainingListener() { }, null).run();

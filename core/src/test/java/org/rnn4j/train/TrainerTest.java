@@ -2,12 +2,14 @@ package org.rnn4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,10 @@ import org.rnn4j.random.Rng;
 import org.rnn4j.text.Corpus;
 import org.rnn4j.text.Vocabulary;
 
-/** Seeded trajectories, exact resume, scalar-versus-vector curves and the divergence guard. */
+/**
+ * Seeded trajectories, exact resume (also of a run stopped during validation), the validation cap,
+ * scalar-versus-vector curves and the divergence guard.
+ */
 class TrainerTest {
 
     private static final String TEXT = """
@@ -69,33 +74,14 @@ class TrainerTest {
     }
 
     @Test
-    void theEvaluationAtAStopRequestCountsTowardTheBest() {
-        Vocabulary vocabulary = Vocabulary.ofCodePoints(TEXT);
-        Corpus corpus = Corpus.ofCharacters(TEXT, "the test text", vocabulary, 0.9, 0.1);
-        TrainConfig config = config(0, 5);
-        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("lstm"), vocabulary.size(), 8, 16, 2, 0.1f), KernelProvider.kernels());
-        Initializer.initialize(model, config.initialization(), new Rng(config.seed()).split());
+    void theFinalEvaluationCountsTowardTheBestFile() {
         List<Double> validationLosses = new ArrayList<>();
-        Trainer[] trainer = new Trainer[1];
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public void onStep(TrainingProgress progress) {
-                if (progress.step() == 8) {
-                    trainer[0].requestStop(); // as Ctrl-C does: between scheduled evaluations (every 5 steps)
-                }
-            }
-
-            @Override
-            public void onEvaluation(TrainingProgress progress, Evaluation validation, boolean best) {
-                validationLosses.add(validation.loss());
-            }
-        };
-        trainer[0] = new Trainer(model, corpus, config, temp, listener, null);
-        assertEquals(StopReason.INTERRUPTED, trainer[0].run());
+        Trainer trainer = stoppableRun(config(8, 5), validationLosses, 0);
+        assertEquals(StopReason.MAX_STEPS, trainer.run());
 
         assertEquals(2, validationLosses.size(), "the scheduled evaluation at step 5 and the final one at step 8");
         assertTrue(validationLosses.get(1) < validationLosses.get(0), "the model still learns: " + validationLosses);
-        assertEquals(validationLosses.get(1), trainer[0].bestValidationLoss());
+        assertEquals(validationLosses.get(1), trainer.bestValidationLoss());
         TrainingState best = Checkpoint.load(temp.resolve(Trainer.BEST)).trainingState();
         assertEquals(8, best.step());
         assertEquals(validationLosses.get(1), best.bestSavedLoss());
@@ -104,6 +90,35 @@ class TrainerTest {
         assertEquals(validationLosses.get(0), latest.bestValidationLoss());
         assertEquals(0, latest.staleEvaluations());
         assertEquals(validationLosses.get(1), latest.bestSavedLoss());
+    }
+
+    @Test
+    void aStopRequestSkipsTheFinalEvaluation() {
+        List<Double> validationLosses = new ArrayList<>();
+        Trainer trainer = stoppableRun(config(0, 5), validationLosses, 8); // as Ctrl-C does, between scheduled evaluations
+        assertEquals(StopReason.INTERRUPTED, trainer.run());
+        assertEquals(1, validationLosses.size(), "only the scheduled evaluation at step 5: " + validationLosses);
+        assertEquals(8, Checkpoint.load(temp.resolve(Trainer.LATEST)).trainingState().step());
+    }
+
+    /** A run into {@code temp} that records its validation losses and, when {@code stopAt} > 0, is asked to stop after that step. */
+    private Trainer stoppableRun(TrainConfig config, List<Double> validationLosses, long stopAt) {
+        Trainer[] trainer = new Trainer[1];
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onStep(TrainingProgress progress) {
+                if (progress.step() == stopAt) {
+                    trainer[0].requestStop();
+                }
+            }
+
+            @Override
+            public void onEvaluation(TrainingProgress progress, Evaluation validation, boolean best) {
+                validationLosses.add(validation.loss());
+            }
+        };
+        trainer[0] = new Trainer(model(config, KernelProvider.kernels()), corpus(), config, temp, listener, null);
+        return trainer[0];
     }
 
     @Test
@@ -120,39 +135,115 @@ class TrainerTest {
         TrainConfig base = config(50, 1);
         TrainConfig wild = new TrainConfig(base.batching(), base.batchSize(), base.seqLength(), base.epochs(), base.maxSteps(), 0, 0,
                 OptimizerConfig.defaults(OptimizerKind.SGD), 1e6f, ScheduleConfig.constant(), 0f, 0f, 10, 0, 1,
-                Initialization.pytorch(), 1);
+                Initialization.pytorch(), 1, 0);
         var e = assertThrows(TrainingDivergedException.class, () -> train(wild, KernelProvider.kernels(), null, null));
         assertTrue(e.getMessage().startsWith("training diverged at step "), e.getMessage());
         assertTrue(e.getMessage().contains("lower the learning rate"), e.getMessage());
     }
 
-    private record Run(LanguageModel model, List<Double> losses) {
+    @Test
+    void aStopRequestDuringValidationSavesAResumableCheckpointThatRedoesIt() throws Exception {
+        Path whole = Files.createDirectory(temp.resolve("whole"));
+        Path split = Files.createDirectory(temp.resolve("split"));
+        TrainConfig config = validating(15, 0);
+        Run uninterrupted = train(config, KernelProvider.kernels(), whole, null, 0);
+        Run stopped = train(config, KernelProvider.kernels(), split, null, 10); // asks to stop as the evaluation of step 10 begins
+        assertEquals(StopReason.INTERRUPTED, stopped.reason);
+        assertEquals(List.of(5L), stopped.evaluations, "the evaluation of step 10 was abandoned");
+        Checkpoint checkpoint = Checkpoint.load(split.resolve(Trainer.LATEST));
+        assertEquals(10, checkpoint.trainingState().step());
+        assertTrue(checkpoint.trainingState().validationPending());
+
+        Run resumed = train(config, KernelProvider.kernels(), split, checkpoint, 0);
+        assertEquals(List.of(5L, 10L, 15L), uninterrupted.evaluations);
+        assertEquals(List.of(10L, 15L), resumed.evaluations, "the resumed run does the pending evaluation first");
+        assertEquals(uninterrupted.validationLosses.subList(1, 3), resumed.validationLosses);
+        assertEquals(uninterrupted.losses.subList(10, 15), resumed.losses);
+        assertArrayEquals(uninterrupted.model.parameters().values(), resumed.model.parameters().values());
+        assertFalse(Checkpoint.load(split.resolve(Trainer.LATEST)).trainingState().validationPending());
+    }
+
+    @Test
+    void validationScoresTheSameCappedPrefixEveryTime() {
+        TrainConfig config = validating(15, 40);
+        Corpus corpus = corpus();
+        assertEquals(41, Trainer.validationLength(corpus, config));
+        assertEquals(corpus.validation().length, Trainer.validationLength(corpus, validating(15, 0)));
+        LanguageModel model = model(config, KernelProvider.kernels());
+        List<Evaluation> seen = new ArrayList<>();
+        List<Evaluation> expected = new ArrayList<>();
+        new Trainer(model, corpus, config, null, new TrainingListener() {
+            @Override
+            public void onEvaluation(TrainingProgress progress, Evaluation validation, boolean best) {
+                seen.add(validation);
+                int[] prefix = Arrays.copyOf(corpus.validation(), 41);
+                expected.add(new Evaluator(model, prefix, config.batchSize(), config.seqLength()).evaluate());
+            }
+        }, null).run();
+        assertEquals(3, seen.size());
+        assertEquals(expected, seen);
+        assertTrue(seen.stream().allMatch(e -> e.tokens() == seen.get(0).tokens() && e.tokens() <= 40), seen.toString());
+    }
+
+    private record Run(LanguageModel model, List<Double> losses, StopReason reason, List<Long> evaluations,
+                       List<Double> validationLosses) {
     }
 
     private static Run train(TrainConfig config, Kernels kernels, Path folder, Checkpoint resume) {
-        Vocabulary vocabulary = Vocabulary.ofCodePoints(TEXT);
-        Corpus corpus = Corpus.ofCharacters(TEXT, "the test text", vocabulary, 0.9, 0.1);
-        ModelConfig modelConfig = new ModelConfig(Cells.of("lstm"), vocabulary.size(), 8, 16, 2, 0.1f);
-        LanguageModel model = new LanguageModel(modelConfig, kernels);
+        return train(config, kernels, folder, resume, 0);
+    }
+
+    /** A run that, when {@code stopAt} > 0, asks to stop once step {@code stopAt} is done, before its evaluation. */
+    private static Run train(TrainConfig config, Kernels kernels, Path folder, Checkpoint resume, long stopAt) {
+        Corpus corpus = corpus();
+        LanguageModel model = model(config, kernels);
         if (resume != null) {
             resume.loadInto(model);
-        } else {
-            Initializer.initialize(model, config.initialization(), new Rng(config.seed()).split());
         }
         List<Double> losses = new ArrayList<>();
+        List<Long> evaluations = new ArrayList<>();
+        List<Double> validationLosses = new ArrayList<>();
+        Trainer[] trainer = new Trainer[1];
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onStep(TrainingProgress progress) {
                 losses.add(progress.loss());
+                if (progress.step() == stopAt) {
+                    trainer[0].requestStop();
+                }
+            }
+
+            @Override
+            public void onEvaluation(TrainingProgress progress, Evaluation validation, boolean best) {
+                evaluations.add(progress.step());
+                validationLosses.add(validation.loss());
             }
         };
-        new Trainer(model, corpus, config, folder, listener, resume).run();
-        return new Run(model, losses);
+        trainer[0] = new Trainer(model, corpus, config, folder, listener, resume);
+        StopReason reason = trainer[0].run();
+        return new Run(model, losses, reason, evaluations, validationLosses);
+    }
+
+    private static Corpus corpus() {
+        return Corpus.ofCharacters(TEXT, "the test text", Vocabulary.ofCodePoints(TEXT), 0.9, 0.1);
+    }
+
+    private static LanguageModel model(TrainConfig config, Kernels kernels) {
+        ModelConfig modelConfig = new ModelConfig(Cells.of("lstm"), Vocabulary.ofCodePoints(TEXT).size(), 8, 16, 2, 0.1f);
+        LanguageModel model = new LanguageModel(modelConfig, kernels);
+        Initializer.initialize(model, config.initialization(), new Rng(config.seed()).split());
+        return model;
+    }
+
+    /** Evaluates every 5 steps with a schedule that reads the validation loss; {@code validationTokens} 0 = all. */
+    private static TrainConfig validating(long maxSteps, long validationTokens) {
+        return new TrainConfig(Batching.STREAM, 4, 16, 100, maxSteps, 0, 0, OptimizerConfig.defaults(OptimizerKind.ADAM), 0.01f,
+                new ScheduleConfig(ScheduleKind.PLATEAU, 0.5f, 1, 1), 5f, 0f, 5, 0, 1, Initialization.pytorch(), 7, validationTokens);
     }
 
     private static TrainConfig config(long maxSteps, long seed) {
         return new TrainConfig(Batching.STREAM, 4, 16, 100, maxSteps, 0, 0, OptimizerConfig.defaults(OptimizerKind.ADAM), 0.01f,
-                new ScheduleConfig(ScheduleKind.EPOCH_DECAY, 0.9f, 1, 1), 5f, 0f, 5, 0, 1, Initialization.pytorch(), seed);
+                new ScheduleConfig(ScheduleKind.EPOCH_DECAY, 0.9f, 1, 1), 5f, 0f, 5, 0, 1, Initialization.pytorch(), seed, 0);
     }
 
     private static double mean(List<Double> values) {
