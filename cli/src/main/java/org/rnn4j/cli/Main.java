@@ -13,10 +13,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code rnn4j} command. Errors become one line on stderr and a non-zero exit code here, only here. */
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, version = "rnn4j 0.1.0",
-        description = "Train, sample, score and inspect recurrent neural network language models, explore their embeddings, and fit echo state networks.",
+        description = "Train, sample, score and inspect recurrent neural network language models, explore their embeddings, fit echo state networks, and run demonstrations of how recurrent nets learn.",
         subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InspectCommand.class,
                 EmbeddingsCommand.class, NeighborsCommand.class, AnalogyCommand.class,
-                GradcheckCommand.class, PlotCommand.class, BenchCommand.class, EsnCommand.class, CommandLine.HelpCommand.class})
+                GradcheckCommand.class, PlotCommand.class, BenchCommand.class, EsnCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input (files, options, checkpoints). */

@@ -10,7 +10,7 @@ import org.rnn4j.random.Rng;
  * modulus. After a burn-in of {@value #BURN_IN} steps, log ρ is the least-squares slope of
  * s_k = Σ_{j<k} log‖W·v_j‖ against k; the stretch doubles until two slopes agree to 10⁻⁸.
  */
-final class SpectralRadius {
+public final class SpectralRadius {
 
     private static final int BURN_IN = 1_000;
     private static final int FIRST_STRETCH = 4_096;
@@ -18,6 +18,11 @@ final class SpectralRadius {
     private static final long WORK_LIMIT = 1_000_000_000L; // multiply-adds after which the last slope is taken
 
     private SpectralRadius() {
+    }
+
+    /** ρ(W) of a dense row-major (N, N) {@code w}, from a random start vector drawn from {@code rng}. */
+    public static double of(int size, float[] w, Rng rng) {
+        return of(SparseMatrix.fromDense(size, w), rng);
     }
 
     /** ρ(W), from a random start vector drawn from {@code rng}; 0 when W·v vanishes. */
