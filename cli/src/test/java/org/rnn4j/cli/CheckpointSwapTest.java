@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ class CheckpointSwapTest {
         Files.copy(older, shared);
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger swaps = new AtomicInteger();
+        AtomicReference<Exception> swapFailure = new AtomicReference<>();
         Thread swapper = Thread.ofPlatform().start(() -> {
             try {
                 while (!done.get()) {
@@ -54,7 +56,7 @@ class CheckpointSwapTest {
                     Thread.sleep(2);
                 }
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                swapFailure.set(e);
             }
         });
         Map<String, Integer> seen = new TreeMap<>();
@@ -70,6 +72,9 @@ class CheckpointSwapTest {
         } finally {
             done.set(true);
             swapper.join();
+        }
+        if (swapFailure.get() != null) {
+            throw swapFailure.get();
         }
         assertTrue(swaps.get() > READS, "the file was replaced while it was read: " + swaps.get() + " times");
         System.out.printf("checkpoint swap: %d replacements during %d evals and %d samples; models seen %s%n",
