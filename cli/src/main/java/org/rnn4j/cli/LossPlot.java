@@ -47,7 +47,7 @@ final class LossPlot {
     }
 
     /** The losses of a metrics log: training (raw and smooth) and validation, each against its steps. */
-    private record Curves(List<Double> trainSteps, List<Double> trainLoss, List<Double> smoothLoss,
+    record Curves(List<Double> trainSteps, List<Double> trainLoss, List<Double> smoothLoss,
                           List<Double> validationSteps, List<Double> validationLoss) {
 
         static Curves read(Path folder) {

@@ -13,13 +13,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.io.AtomicFiles;
 import org.rnn4j.train.Trainer;
 
 /**
  * The folder a training run writes to: created if needed, checked writable, never silently reused, and
  * locked for the run's lifetime so that a second run into it is refused. The lock is an OS lock on
  * {@value #LOCK_FILE} in the folder, which the kernel releases when the process ends however it ends: the
- * file a killed run leaves behind blocks nothing.
+ * file a killed run leaves behind blocks nothing, and the temporary file of a write it was killed in is
+ * deleted once the folder is locked again.
  */
 final class RunFolder {
 
@@ -63,6 +65,7 @@ final class RunFolder {
                 throw new InvalidInputException(folder + " is in use by another training run; wait for it to end or choose another --out folder");
             }
             requireNoRun(folder, resuming); // a run may have finished there between the first look and the lock
+            AtomicFiles.removeLeftovers(folder);
             return lock;
         } catch (RuntimeException e) {
             lock.close();

@@ -1,5 +1,6 @@
 package org.rnn4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,15 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rnn4j.train.Checkpoint;
 
 /**
- * Ctrl-C during training: a real process gets SIGINT, stops after the current step, writes a resumable
- * checkpoint, the plot and its summary, and exits with 130 (128 + SIGINT); the run then resumes.
+ * Ctrl-C or SIGTERM during training: a real process gets the signal, stops after the current step, writes a
+ * resumable checkpoint, the plot and its summary, and exits with 128 + the signal's number; the run then resumes,
+ * bit for bit as if it had never stopped.
  *
  * <p>The process is the {@code ./rnn4j} launcher when its jar is up to date. Otherwise (a fresh checkout,
  * or sources edited since the last package) the launcher would run a nested Maven build inside this test,
@@ -66,6 +71,51 @@ class InterruptTest {
         Cli.run("train", "--resume", run.resolve("checkpoint.safetensors").toString(), "--text",
                 text.toString(), "--max-steps", Long.toString(step + 5), "--threads", "1").ok();
         assertEquals(step + 5, Checkpoint.load(run.resolve("checkpoint.safetensors")).trainingState().step());
+    }
+
+    /**
+     * SIGTERM (as a service manager or a batch system stops a job) or SIGINT during training: the process saves a
+     * checkpoint and exits with 128 + the signal's number, and the run resumed from that checkpoint ends with the
+     * same bits, weights, moments and carried state alike, as a run that was never stopped.
+     */
+    @ParameterizedTest(name = "SIG{0}")
+    @CsvSource({"TERM, 15", "INT, 2"})
+    void aStoppedRunResumesBitForBitAsIfNeverStopped(String signal, int number) throws Exception {
+        Assumptions.assumeFalse(signal.equals("INT") && sigintIgnored(), "SIGINT is ignored in this process tree (a "
+                + "background job of a shell without job control), so no child JVM can see Ctrl-C");
+        List<String> options = List.of("--text", Cli.sonnets().toString(), "--max-steps", "600", "--rnn-size", "96",
+                "--num-layers", "1", "--batch-size", "4", "--seq-length", "16", "--dropout", "0.1", "--eval-every", "50",
+                "--log-every", "1", "--sample-every", "0", "--seed", "5", "--threads", "1");
+        Path whole = temp.resolve("whole");
+        List<String> wholeRun = new ArrayList<>(List.of("train", "--out", whole.toString()));
+        wholeRun.addAll(options);
+        Cli.run(wholeRun.toArray(String[]::new)).ok();
+
+        Path stopped = temp.resolve("stopped");
+        List<String> command = new ArrayList<>(Cli.processCommand());
+        command.addAll(List.of("train", "--out", stopped.toString()));
+        command.addAll(options);
+        Process process = new ProcessBuilder(command).directory(Cli.repoRoot().toFile())
+                .redirectOutput(temp.resolve("stdout.txt").toFile()).redirectError(temp.resolve("stderr.txt").toFile()).start();
+        try {
+            Cli.awaitMetricsLines(stopped, 5, process);
+            signal(process.pid(), "-" + signal);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the run ends within 60 s of SIG" + signal);
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals(128 + number, process.exitValue(), Files.readString(temp.resolve("stderr.txt"), StandardCharsets.UTF_8));
+        Path latest = stopped.resolve("checkpoint.safetensors");
+        long step = Checkpoint.load(latest).trainingState().step();
+        assertTrue(step > 0 && step < 600, "stopped in the middle, at step " + step);
+
+        Cli.run("train", "--resume", latest.toString(), "--threads", "1").ok();
+        Map<String, int[]> expected = Cli.floatBits(whole.resolve("checkpoint.safetensors"));
+        Map<String, int[]> actual = Cli.floatBits(latest);
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String name : expected.keySet()) {
+            assertArrayEquals(expected.get(name), actual.get(name), "bits of " + name + " after a stop at step " + step);
+        }
     }
 
     private static void signal(long pid, String signal) throws Exception {

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -17,13 +18,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.rnn4j.InvalidInputException;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one: the bytes go to
  * {@code .NAME.tmp-RANDOM} in the target's folder, are forced to disk, and the temporary file is then
  * renamed over the target in one atomic move. On any failure the temporary file is deleted and the
- * target is left as it was. Missing parent folders are created.
+ * target is left as it was. Missing parent folders are created. A process killed while it writes cannot
+ * delete its temporary file: {@link #removeLeftovers} does, once no process writes to the folder.
  */
 public final class AtomicFiles {
 
@@ -33,7 +36,29 @@ public final class AtomicFiles {
         void accept(T target) throws IOException;
     }
 
+    /** The temporary file of a write: {@code .NAME.tmp-} and 16 hex digits. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp-[0-9a-f]{16}");
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes the temporary files that writes into {@code folder} left behind when their process was killed;
+     * the caller makes sure that no write into the folder is under way. Returns how many it deleted.
+     */
+    public static int removeLeftovers(Path folder) {
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, ".*.tmp-*")) {
+            for (Path file : files) {
+                if (TEMPORARY.matcher(file.getFileName().toString()).matches() && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot remove the unfinished writes in " + folder + ": " + reason(e)
+                    + "; check the permissions of that folder", e);
+        }
+        return removed;
     }
 
     /** Replaces {@code target} with what {@code writer} writes to the channel (positioned at 0). */

@@ -101,7 +101,7 @@ public final class Json {
             Object value = value(depth + 1);
             if (map.containsKey(key)) {
                 pos = keyStart;
-                throw error("duplicate key \"" + key + "\"");
+                throw error("duplicate key " + write(key));
             }
             map.put(key, value);
             skipWhitespace();
@@ -172,7 +172,7 @@ public final class Json {
                 pos += 6;
                 return;
             }
-            default -> throw error("invalid escape \\" + c);
+            default -> throw error("invalid escape \\" + (c < 0x20 || c > 0x7e ? "followed by " + shown(c) : c));
         }
         pos += 2;
     }
@@ -239,10 +239,15 @@ public final class Json {
             try {
                 return Long.parseLong(literal);
             } catch (NumberFormatException tooLarge) {
-                return Double.parseDouble(literal);
+                // beyond a long: read as a double below
             }
         }
-        return Double.parseDouble(literal);
+        double value = Double.parseDouble(literal);
+        if (Double.isInfinite(value)) {
+            pos = start;
+            throw error("a number beyond the range of a double (about 1.8e308)");
+        }
+        return value;
     }
 
     private void digits(String what) {
@@ -302,7 +307,11 @@ public final class Json {
         if (pos >= text.length()) {
             return "end of input";
         }
-        char c = text.charAt(pos);
+        return shown(text.charAt(pos));
+    }
+
+    /** A character as a message can show it on one line. */
+    private static String shown(char c) {
         return c < 0x20 || c > 0x7e ? "character U+%04X".formatted((int) c) : "'" + c + "'";
     }
 

@@ -3,6 +3,7 @@ package org.rnn4j.train;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.rnn4j.InvalidInputException;
 import org.rnn4j.io.AtomicFiles;
 
 /**
@@ -32,7 +34,7 @@ public final class MetricsLog implements AutoCloseable {
             Files.createDirectories(folder);
             if (resumeStep > 0 && Files.exists(file)) {
                 List<String> kept = new ArrayList<>();
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                for (String line : lines(file)) {
                     if (stepOf(line) <= resumeStep) {
                         kept.add(line);
                     }
@@ -66,7 +68,16 @@ public final class MetricsLog implements AutoCloseable {
         }
     }
 
-    /** The "step" of a JSON line, or Long.MAX_VALUE when the line has none. */
+    private static List<String> lines(Path file) throws IOException {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(file + " is not UTF-8 text, so not the metrics log rnn4j writes; move it out of "
+                    + "the run folder to resume (the checkpoint holds all that resuming needs)");
+        }
+    }
+
+    /** The "step" of a JSON line, or Long.MAX_VALUE when the line has none (or one beyond a long). */
     static long stepOf(String line) {
         int at = line.indexOf("\"step\":");
         if (at < 0) {
@@ -74,10 +85,14 @@ public final class MetricsLog implements AutoCloseable {
         }
         int start = at + 7;
         int end = start;
-        while (end < line.length() && Character.isDigit(line.charAt(end))) {
+        while (end < line.length() && line.charAt(end) >= '0' && line.charAt(end) <= '9') {
             end++;
         }
-        return end > start ? Long.parseLong(line.substring(start, end)) : Long.MAX_VALUE;
+        try {
+            return end > start ? Long.parseLong(line.substring(start, end)) : Long.MAX_VALUE;
+        } catch (NumberFormatException beyondLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     @Override

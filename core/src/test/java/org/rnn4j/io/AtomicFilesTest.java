@@ -45,6 +45,21 @@ class AtomicFilesTest {
     }
 
     @Test
+    void leftoversOfKilledWritesAreRemovedAndNothingElse() throws IOException {
+        Files.writeString(dir.resolve("checkpoint.safetensors"), "kept");
+        Files.writeString(dir.resolve(".checkpoint.safetensors.tmp-0123456789abcdef"), "cut short");
+        Files.writeString(dir.resolve(".best.safetensors.tmp-fedcba9876543210"), "cut short");
+        Files.writeString(dir.resolve(".notes.tmp-mine"), "not a write of ours");
+        Files.writeString(dir.resolve("data.tmp-0123456789abcdef"), "not hidden: not a write of ours");
+
+        assertEquals(2, AtomicFiles.removeLeftovers(dir));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(".notes.tmp-mine", "checkpoint.safetensors", "data.tmp-0123456789abcdef"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void failingWriterLeavesOldFileAndNoTemporary() throws IOException {
         Path target = dir.resolve("model.safetensors");
         AtomicFiles.writeString(target, "old");

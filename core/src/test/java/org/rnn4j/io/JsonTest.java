@@ -1,6 +1,7 @@
 package org.rnn4j.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,11 +107,20 @@ class JsonTest {
             "{\"a\":1,\"a\":2}    | 7  | duplicate key \"a\"",
             "''                   | 0  | expected a value",
             "NaN                  | 0  | expected a value",
+            "[1e309]              | 1  | beyond the range of a double",
+            "-1234567890123456789012345678901234567890e300 | 0 | beyond the range of a double",
     })
     void errorsNameTheOffset(String text, int offset, String problem) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Json.parse(text));
         assertTrue(e.getMessage().startsWith("invalid JSON at offset " + offset + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"a\\\n\"", "{\"a\\nb\":1,\"a\\nb\":2}"})
+    void errorsAreOneLineWhateverTheTextHolds(String text) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Json.parse(text));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
     @Test

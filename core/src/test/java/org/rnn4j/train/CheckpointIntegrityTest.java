@@ -72,6 +72,20 @@ class CheckpointIntegrityTest {
     }
 
     @Test
+    void aLayerCountBeyondTheTensorsIsRefusedBeforeTheLayoutIsBuilt() {
+        Map<String, String> metadata = new LinkedHashMap<>(SafeTensors.read(GOLDEN).metadata());
+        Map<String, Object> model = Json.parseObject(metadata.get("model"));
+        model.put("layers", 2_000_000_000);
+        metadata.put("model", Json.write(model));
+        Path file = rewrite(metadata, SafeTensors.read(GOLDEN).entries());
+
+        var e = assertThrows(InvalidInputException.class, () -> Checkpoint.load(file));
+        assertEquals(file + " is a damaged rnn4j checkpoint (the model has 2000000000 layers but the file holds only "
+                + SafeTensors.read(GOLDEN).entries().size() + " tensors, and a layer has 4); use another checkpoint, such as "
+                + "best.safetensors of the same run", e.getMessage());
+    }
+
+    @Test
     void aModelWithoutDropoutLoadsWithDropoutZero() {
         Map<String, String> metadata = new LinkedHashMap<>(SafeTensors.read(GOLDEN).metadata());
         Map<String, Object> model = Json.parseObject(metadata.get("model"));

@@ -1,8 +1,10 @@
 package org.rnn4j.nlp;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.rnn4j.io.Json;
 
 /**
  * How a word model cuts text into tokens. Its JSON form, e.g. {@code {"level":"word","mode":"opennlp","lowercase":true}},
@@ -38,10 +40,13 @@ public record Tokenization(TokenizerMode mode, Casing casing) {
     /** Reads {@link #toJson()}'s form; throws {@link IllegalArgumentException} naming the bad key. */
     public static Tokenization fromJson(Map<String, Object> json) {
         if (!LEVEL.equals(json.get("level"))) {
-            throw new IllegalArgumentException("tokenizer \"level\" is " + json.get("level") + ", not \"" + LEVEL + "\"");
+            throw new IllegalArgumentException("tokenizer \"level\" is " + Json.write(json.get("level")) + ", not \"" + LEVEL + "\"");
         }
         if (!(json.get("mode") instanceof String mode)) {
             throw new IllegalArgumentException("tokenizer \"mode\" is missing or not a string");
+        }
+        if (Arrays.stream(TokenizerMode.values()).noneMatch(known -> known.id().equals(mode))) {
+            throw new IllegalArgumentException("tokenizer \"mode\" is " + Json.write(mode) + ", not \"opennlp\" or \"whitespace\"");
         }
         if (!(json.get("lowercase") instanceof Boolean lowercase)) {
             throw new IllegalArgumentException("tokenizer \"lowercase\" is missing or not true/false");

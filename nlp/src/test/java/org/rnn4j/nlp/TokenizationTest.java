@@ -29,9 +29,9 @@ class TokenizationTest {
 
     @Test
     void refusesOtherForms() {
-        assertEquals("tokenizer \"level\" is char, not \"word\"", assertThrows(IllegalArgumentException.class,
+        assertEquals("tokenizer \"level\" is \"char\", not \"word\"", assertThrows(IllegalArgumentException.class,
                 () -> Tokenization.fromJson(Json.parseObject("{\"level\":\"char\"}"))).getMessage());
-        assertEquals("unknown tokenizer mode 'spacy': choose one of opennlp, whitespace", assertThrows(IllegalArgumentException.class,
+        assertEquals("tokenizer \"mode\" is \"spacy\", not \"opennlp\" or \"whitespace\"", assertThrows(IllegalArgumentException.class,
                 () -> Tokenization.fromJson(Json.parseObject("{\"level\":\"word\",\"mode\":\"spacy\",\"lowercase\":true}"))).getMessage());
         assertEquals("tokenizer \"lowercase\" is missing or not true/false", assertThrows(IllegalArgumentException.class,
                 () -> Tokenization.fromJson(Json.parseObject("{\"level\":\"word\",\"mode\":\"opennlp\"}"))).getMessage());
