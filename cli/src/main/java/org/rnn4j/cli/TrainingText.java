@@ -30,7 +30,7 @@ final class TrainingText {
                     + Vocabulary.describe(known.token(0).codePointAt(0)) + ": a model needs at least two to have something to predict");
         }
         if (validation == null) {
-            return Corpus.ofCharacters(text.text(), text.fingerprint().source(), known, trainFraction, validationFraction);
+            return Corpus.ofCharacters(text.text(), text.fingerprint(), known, trainFraction, validationFraction);
         }
         return new Corpus(known, Corpus.CHARACTERS, known.encodeCodePoints(text.text(), "the corpus"),
                 known.encodeCodePoints(validation.text(), "the validation text"), new int[0],

@@ -27,8 +27,13 @@ public interface Cell {
     /** One line for the help and the docs: the cell's equation or its source. */
     String description();
 
-    /** How many H-wide vectors a row carries from step to step and between windows: h, then c for an LSTM. */
-    int stateVectors();
+    /**
+     * How many H-wide vectors a row carries from step to step and between windows: h alone, unless the cell
+     * says more (an LSTM: h, then c).
+     */
+    default int stateVectors() {
+        return 1;
+    }
 
     /**
      * The tensors of one layer on input D and hidden H, in checkpoint order. Names are PyTorch's where

@@ -23,11 +23,17 @@ public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[]
      */
     public static Corpus ofCharacters(String text, String source, Vocabulary vocabulary, double trainFraction,
                                       double validationFraction) {
+        return ofCharacters(text, TextFingerprint.of(text, source), vocabulary, trainFraction, validationFraction);
+    }
+
+    /** {@link #ofCharacters(String, String, Vocabulary, double, double)} of a text whose fingerprint is already known. */
+    public static Corpus ofCharacters(String text, TextFingerprint fingerprint, Vocabulary vocabulary, double trainFraction,
+                                      double validationFraction) {
         int[] ids = vocabulary.encodeCodePoints(text, "the corpus");
         int[] ends = splitPoints(ids.length, trainFraction, validationFraction);
         return new Corpus(vocabulary, CHARACTERS, Arrays.copyOfRange(ids, 0, ends[0]), Arrays.copyOfRange(ids, ends[0], ends[1]),
                 Arrays.copyOfRange(ids, ends[1], ids.length),
-                new CorpusSource(TextFingerprint.of(text, source), null, trainFraction, validationFraction, 0));
+                new CorpusSource(fingerprint, null, trainFraction, validationFraction, 0));
     }
 
     /**

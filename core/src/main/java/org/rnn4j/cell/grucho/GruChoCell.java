@@ -29,11 +29,6 @@ public final class GruChoCell implements Cell {
     }
 
     @Override
-    public int stateVectors() {
-        return 1;
-    }
-
-    @Override
     public List<TensorShape> tensors(int input, int hidden) {
         return GruChoTensors.shapes(input, hidden);
     }

@@ -37,11 +37,6 @@ public final class RnnCell extends FusedGateCell {
     }
 
     @Override
-    public int stateVectors() {
-        return 1;
-    }
-
-    @Override
     public RecurrentLayer layer(Kernels kernels, Parameters parameters, LayerTensors tensors) {
         return new RnnLayer(kernels, parameters, RecurrentTensors.of(tensors), activation);
     }

@@ -30,11 +30,6 @@ public final class RruCell extends FusedGateCell {
     }
 
     @Override
-    public int stateVectors() {
-        return 1;
-    }
-
-    @Override
     public RecurrentLayer layer(Kernels kernels, Parameters parameters, LayerTensors tensors) {
         return new RruLayer(kernels, parameters, RecurrentTensors.of(tensors));
     }
