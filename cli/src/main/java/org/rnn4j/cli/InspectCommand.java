@@ -39,8 +39,8 @@ final class InspectCommand implements Runnable {
         if (s != null) {
             System.out.printf(Locale.ROOT, "state        step %d, epoch %d window %d, %,d tokens, %.0f s, smooth loss %.4f, lr %g%n",
                     s.step(), s.epoch() + 1, s.window(), s.tokens(), s.seconds(), s.smoothLoss(), s.learningRate()[0]);
-            if (Double.isFinite(s.bestValidationLoss())) {
-                System.out.printf(Locale.ROOT, "best         validation loss %.4f%n", s.bestValidationLoss());
+            if (Double.isFinite(s.bestSavedLoss())) {
+                System.out.printf(Locale.ROOT, "best         validation loss %.4f%n", s.bestSavedLoss());
             }
         }
     }

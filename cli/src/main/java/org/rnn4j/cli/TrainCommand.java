@@ -209,31 +209,29 @@ final class TrainCommand implements Runnable {
     public void run() {
         threads.apply();
         ParseResult given = spec.commandLine().getParseResult();
+        if (allowNewText && resume == null) {
+            throw new InvalidInputException("--allow-new-text applies to --resume; drop it, or give the checkpoint to resume");
+        }
         NewText newText = allowNewText ? NewText.ALLOWED : NewText.REFUSED;
         Checkpoint checkpoint = resume == null ? null : ResumedRun.load(resume, given, newText);
         NamedText corpusText = text != null ? NamedText.read(text)
                 : checkpoint != null ? ResumedRun.recordedText(checkpoint) : NamedText.bundled();
         NamedText validation = validText != null ? NamedText.read(validText)
                 : checkpoint != null ? ResumedRun.recordedValidationText(checkpoint) : null;
-        boolean onNewText = checkpoint != null && ResumedRun.isNewText(checkpoint, corpusText, validation, newText);
-        if (checkpoint != null && checkpoint.source() == null) {
-            requireUncheckableText(checkpoint, corpusText);
-        }
-        Corpus corpus = corpus(corpusText, validation, checkpoint, given);
-        ModelConfig modelConfig;
-        TrainConfig trainConfig;
-        if (checkpoint != null) {
-            modelConfig = checkpoint.model();
-            trainConfig = resumed(checkpoint.training(), given);
-            checkpoint = checkpoint.resumedWith(trainConfig);
+        if (checkpoint != null) { // every refusal of a resume comes before the corpus, which may print notes
+            boolean onNewText = ResumedRun.isNewText(checkpoint, corpusText, validation, newText);
+            checkpoint = checkpoint.resumedWith(resumed(checkpoint.training(), given));
             if (onNewText) {
                 checkpoint = checkpoint.onNewText();
             }
             ResumedRun.requireWorkLeft(checkpoint);
-        } else {
-            modelConfig = modelConfig(corpus.vocabulary().size());
-            trainConfig = trainConfig();
+            if (checkpoint.source() == null) {
+                requireUncheckableText(checkpoint, corpusText);
+            }
         }
+        Corpus corpus = corpus(corpusText, validation, checkpoint, given);
+        ModelConfig modelConfig = checkpoint != null ? checkpoint.model() : modelConfig(corpus.vocabulary().size());
+        TrainConfig trainConfig = checkpoint != null ? checkpoint.training() : trainConfig();
         if (trainConfig.batching() == Batching.SENTENCES && !corpus.words()) {
             throw new InvalidInputException("--mode sentence needs a word model (--level word): characters have no sentences to pad");
         }

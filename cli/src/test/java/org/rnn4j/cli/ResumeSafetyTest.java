@@ -141,6 +141,22 @@ class ResumeSafetyTest {
     }
 
     @Test
+    void aFinishedWordRunIsRefusedBeforeAnythingIsPrinted() {
+        Path run = temp.resolve("words");
+        Cli.trainTiny(Cli.sonnets(), run, "--level", "word", "--max-steps", "10").ok();
+        Cli.Result result = Cli.run("train", "--resume", run.resolve(Trainer.LATEST).toString());
+        assertRefused(result, 2, "already reached its --max-steps 10");
+        assertEquals("", result.out(), "no corpus report before the refusal");
+    }
+
+    @Test
+    void allowNewTextWithoutResumeIsRefused() {
+        assertRefused(Cli.trainTiny(Cli.sonnets(), temp.resolve("run"), "--allow-new-text", "--max-steps", "5"), 2,
+                "--allow-new-text applies to --resume");
+        assertTrue(!temp.resolve("run").toFile().exists(), "no run folder");
+    }
+
+    @Test
     void everyTrainOptionIsEitherRecordedOrMayChange() {
         Set<String> classified = new HashSet<>(ResumedRun.RECORDED.keySet());
         classified.addAll(ResumedRun.MAY_CHANGE);

@@ -43,9 +43,10 @@ public interface Cell {
 
     /**
      * What the cell starts differently after the scheme has filled every tensor (the LSTM's forget-gate
-     * bias); writes {@code values} at the layer's tensors.
+     * bias), if anything; writes {@code values} at the layer's tensors.
      */
-    void initialize(LayerTensors tensors, float[] values, Initialization init);
+    default void initialize(LayerTensors tensors, float[] values, Initialization init) {
+    }
 
     /** The float layer over whole windows that reads, and adds gradients into, the layer's tensors. */
     RecurrentLayer layer(Kernels kernels, Parameters parameters, LayerTensors tensors);

@@ -2,7 +2,6 @@ package org.rnn4j.cell;
 
 import java.util.List;
 import java.util.Optional;
-import org.rnn4j.model.Initialization;
 import org.rnn4j.nn.LayerTensors;
 import org.rnn4j.nn.RecurrentTensors;
 import org.rnn4j.tensor.TensorShape;
@@ -23,11 +22,6 @@ public abstract class FusedGateCell implements Cell {
     @Override
     public final List<TensorShape> tensors(int input, int hidden) {
         return RecurrentTensors.shapes(gates, input, hidden);
-    }
-
-    /** The scheme's values stand. */
-    @Override
-    public void initialize(LayerTensors tensors, float[] values, Initialization init) {
     }
 
     @Override

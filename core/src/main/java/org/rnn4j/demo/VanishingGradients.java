@@ -231,12 +231,8 @@ public final class VanishingGradients {
         return values;
     }
 
-    /** ‖a[0..n)‖ in double. */
-    private static double norm(float[] a, int n) {
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += (double) a[i] * a[i];
-        }
-        return Math.sqrt(sum);
+    /** ‖a[0..n)‖, summed in double. */
+    private double norm(float[] a, int n) {
+        return Math.sqrt(kernels.sumOfSquares(a, 0, n));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.rnn4j.InvalidInputException;
 
@@ -20,6 +21,9 @@ import org.rnn4j.InvalidInputException;
  * header, by name; by default the last column is the target and all others are inputs.
  */
 public final class CsvSeries {
+
+    /** A finite decimal number such as 3, -0.5 or 1e-3: no NaN, Infinity or hexadecimal. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private CsvSeries() {
     }
@@ -97,7 +101,7 @@ public final class CsvSeries {
     /** A finite decimal number such as 3, -0.5 or 1e-3 (not NaN, not Infinity, not hexadecimal). */
     private static boolean isNumber(String cell) {
         String text = cell.strip();
-        if (text.isEmpty() || !text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (text.isEmpty() || !NUMBER.matcher(text).matches()) {
             return false;
         }
         return Double.isFinite(Double.parseDouble(text));

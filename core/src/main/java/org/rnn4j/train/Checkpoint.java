@@ -105,9 +105,10 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
             if (vocabulary.size() != model.vocabularySize()) {
                 throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " tokens, model expects " + model.vocabularySize());
             }
-            if (4L * model.layers() > contents.entries().size()) { // before the layout, which is built layer by layer
+            int perLayer = model.cell().tensors(1, 1).size();
+            if ((long) perLayer * model.layers() > contents.entries().size()) { // before the layout, which is built layer by layer
                 throw new IllegalArgumentException("the model has " + model.layers() + " layers but the file holds only "
-                        + contents.entries().size() + " tensors, and a layer has 4");
+                        + contents.entries().size() + " tensors, and a layer has " + perLayer);
             }
             Map<String, Object> tokenizer = meta.containsKey("tokenizer") ? Json.parseObject(meta.get("tokenizer")) : Corpus.CHARACTERS;
             if (!(tokenizer.get("level") instanceof String level) || !(level.equals("char") || level.equals("word"))) {

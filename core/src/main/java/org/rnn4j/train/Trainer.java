@@ -251,6 +251,9 @@ public final class Trainer {
                 if (progress.step % config.evalEvery() == 0 && evaluate(log)) {
                     return StopReason.EARLY_STOPPING;
                 }
+                if (validationPending) {
+                    return StopReason.INTERRUPTED; // a stop request cut the evaluation short: no sample before saving
+                }
                 if (config.sampleEvery() > 0 && progress.step % config.sampleEvery() == 0) {
                     listener.onSample(progress, sample());
                 }

@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.rnn4j.cell.Cell;
 import org.rnn4j.cell.ReferenceCell;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.model.Initialization;
 import org.rnn4j.model.MemoryEstimate;
 import org.rnn4j.nn.LayerTensors;
 import org.rnn4j.nn.RecurrentLayer;
+import org.rnn4j.nn.RecurrentTensors;
 import org.rnn4j.tensor.Parameters;
 import org.rnn4j.tensor.TensorShape;
 
@@ -33,11 +33,6 @@ public final class GruChoCell implements Cell {
         return GruChoTensors.shapes(input, hidden);
     }
 
-    /** The scheme's values stand. */
-    @Override
-    public void initialize(LayerTensors tensors, float[] values, Initialization init) {
-    }
-
     @Override
     public RecurrentLayer layer(Kernels kernels, Parameters parameters, LayerTensors tensors) {
         return new GruChoLayer(kernels, parameters, GruChoTensors.of(tensors));
@@ -58,7 +53,7 @@ public final class GruChoCell implements Cell {
 
     @Override
     public Optional<String> inputProjection() {
-        return Optional.of(GruChoTensors.WEIGHT_IH);
+        return Optional.of(RecurrentTensors.WEIGHT_IH);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.rnn4j.cell.grucho;
 
 import java.util.List;
 import org.rnn4j.nn.LayerTensors;
+import org.rnn4j.nn.RecurrentTensors;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.TensorShape;
 
@@ -12,22 +13,19 @@ import org.rnn4j.tensor.TensorShape;
  */
 record GruChoTensors(Tensor weightIh, Tensor weightHhRz, Tensor weightHhN, Tensor biasIh, Tensor biasHh) {
 
-    static final String WEIGHT_IH = "weight_ih";
     static final String WEIGHT_HH_RZ = "weight_hh_rz";
     static final String WEIGHT_HH_N = "weight_hh_n";
-    static final String BIAS_IH = "bias_ih";
-    static final String BIAS_HH = "bias_hh";
 
     /** The five shapes on input D and hidden H, in checkpoint order. */
     static List<TensorShape> shapes(int input, int hidden) {
-        return List.of(TensorShape.matrix(WEIGHT_IH, 3 * hidden, input), TensorShape.matrix(WEIGHT_HH_RZ, 2 * hidden, hidden),
-                TensorShape.matrix(WEIGHT_HH_N, hidden, hidden), TensorShape.vector(BIAS_IH, 3 * hidden),
-                TensorShape.vector(BIAS_HH, 3 * hidden));
+        return List.of(TensorShape.matrix(RecurrentTensors.WEIGHT_IH, 3 * hidden, input), TensorShape.matrix(WEIGHT_HH_RZ, 2 * hidden, hidden),
+                TensorShape.matrix(WEIGHT_HH_N, hidden, hidden), TensorShape.vector(RecurrentTensors.BIAS_IH, 3 * hidden),
+                TensorShape.vector(RecurrentTensors.BIAS_HH, 3 * hidden));
     }
 
     static GruChoTensors of(LayerTensors tensors) {
-        return new GruChoTensors(tensors.get(WEIGHT_IH), tensors.get(WEIGHT_HH_RZ), tensors.get(WEIGHT_HH_N),
-                tensors.get(BIAS_IH), tensors.get(BIAS_HH));
+        return new GruChoTensors(tensors.get(RecurrentTensors.WEIGHT_IH), tensors.get(WEIGHT_HH_RZ), tensors.get(WEIGHT_HH_N),
+                tensors.get(RecurrentTensors.BIAS_IH), tensors.get(RecurrentTensors.BIAS_HH));
     }
 
     /** H. */
