@@ -9,7 +9,7 @@ import org.rnn4j.InvalidInputException;
 import org.rnn4j.data.Batching;
 import org.rnn4j.data.ScoringStreams;
 import org.rnn4j.data.SentenceBatcher;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.nlp.Tokenization;
 import org.rnn4j.text.CodePointFile;
 import org.rnn4j.text.Corpus;

@@ -11,11 +11,12 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
-import org.rnn4j.data.Batching;
 import org.rnn4j.text.Corpus;
+import org.rnn4j.train.CorpusTraining;
 import org.rnn4j.train.Evaluation;
 import org.rnn4j.train.StopReason;
 import org.rnn4j.train.TrainConfig;
@@ -73,7 +74,7 @@ final class ProgressReporter implements TrainingListener {
                     + " convert the text to LF line ends to leave it out");
         }
         int validation = corpus.validation().length;
-        int scored = Trainer.validationLength(corpus, config);
+        int scored = CorpusTraining.validationLength(corpus, config);
         String unit = corpus.words() ? "tokens" : "characters";
         if (scored < validation) {
             out.printf(Locale.ROOT, "validation: the first %,d of %,d %s at every evaluation (--val-tokens %d)%n",

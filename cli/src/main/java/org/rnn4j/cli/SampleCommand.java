@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.nlp.Detokenizer;
 import org.rnn4j.nlp.Tokenization;
 import org.rnn4j.random.Rng;
@@ -86,7 +86,7 @@ final class SampleCommand implements Runnable {
         } else {
             checkCharacterOptions(loaded);
         }
-        LanguageModel model = ModelLoader.load(loaded);
+        SequenceModel model = ModelLoader.load(loaded);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         Rng rng = new Rng(seed);
         if (loaded.words()) {
@@ -144,7 +144,7 @@ final class SampleCommand implements Runnable {
     }
 
     /** {@code count} sentences, BATCH at a time, each detokenized on a line of its own. */
-    private void sampleSentences(LanguageModel model, Checkpoint loaded, List<String> primeWords, SamplingConfig config, Rng rng,
+    private void sampleSentences(SequenceModel model, Checkpoint loaded, List<String> primeWords, SamplingConfig config, Rng rng,
                                  PrintStream out) {
         SentenceGenerator generator = null;
         for (int done = 0; done < count; ) {
@@ -161,7 +161,7 @@ final class SampleCommand implements Runnable {
     }
 
     /** Several samples drawn as parallel streams, BATCH at a time, each printed once complete. */
-    private void sampleInBatches(LanguageModel model, Checkpoint loaded, SamplingConfig config, Rng rng, PrintStream out) {
+    private void sampleInBatches(SequenceModel model, Checkpoint loaded, SamplingConfig config, Rng rng, PrintStream out) {
         Sampler sampler = null;
         for (int done = 0; done < count; ) {
             int streams = Math.min(BATCH, count - done);

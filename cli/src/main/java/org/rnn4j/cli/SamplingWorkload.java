@@ -5,7 +5,7 @@ import java.util.List;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.random.Rng;
 import org.rnn4j.sample.Decoding;
 import org.rnn4j.sample.Sampler;
@@ -17,13 +17,13 @@ final class SamplingWorkload implements BenchWorkload {
 
     private static final SamplingConfig SAMPLING = new SamplingConfig(1, 0.8f, 0, 1f, Decoding.SAMPLE, "");
 
-    private final LanguageModel model;
+    private final SequenceModel model;
     private final Sampler sampler;
     private final Rng rng;
 
     SamplingWorkload(BenchConfig config, int streams, long seed) {
         this.rng = new Rng(seed);
-        this.model = new LanguageModel(config.model(), KernelProvider.kernels());
+        this.model = new SequenceModel(config.model(), KernelProvider.kernels());
         Initializer.initialize(model, Initialization.pytorch(), rng);
         this.sampler = new Sampler(model, letters(config.vocabulary), streams);
         sampler.start("", rng);

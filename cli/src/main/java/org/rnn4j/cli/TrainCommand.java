@@ -11,26 +11,27 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.cell.Cells;
-import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.cli.ResumedRun.NewText;
 import org.rnn4j.data.Batching;
+import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.InitScheme;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
-import org.rnn4j.model.LanguageModel;
 import org.rnn4j.model.ModelConfig;
+import org.rnn4j.model.SequenceModel;
+import org.rnn4j.nlp.Casing;
+import org.rnn4j.nlp.Tokenization;
+import org.rnn4j.nlp.TokenizerMode;
 import org.rnn4j.optim.OptimizerConfig;
 import org.rnn4j.optim.OptimizerKind;
 import org.rnn4j.optim.ScheduleConfig;
 import org.rnn4j.optim.ScheduleKind;
-import org.rnn4j.nlp.Casing;
-import org.rnn4j.nlp.Tokenization;
-import org.rnn4j.nlp.TokenizerMode;
 import org.rnn4j.random.Rng;
-import org.rnn4j.cli.ResumedRun.NewText;
 import org.rnn4j.text.Corpus;
 import org.rnn4j.text.CorpusSource;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.train.Checkpoint;
+import org.rnn4j.train.CorpusTraining;
 import org.rnn4j.train.StopReason;
 import org.rnn4j.train.TrainConfig;
 import org.rnn4j.train.Trainer;
@@ -237,9 +238,9 @@ final class TrainCommand implements Runnable {
         }
         Path folder = out != null ? out : checkpoint != null ? resume.toAbsolutePath().getParent() : defaultFolder();
 
-        HeapCheck.require(Trainer.memory(modelConfig, trainConfig, Trainer.validationLength(corpus, trainConfig)), "for training",
+        HeapCheck.require(Trainer.memory(modelConfig, trainConfig, CorpusTraining.validationLength(corpus, trainConfig)), "for training",
                 HeapCheck.SMALLER_MODEL);
-        LanguageModel model = new LanguageModel(modelConfig, KernelProvider.kernels());
+        SequenceModel model = new SequenceModel(modelConfig, KernelProvider.kernels());
         if (checkpoint != null) {
             checkpoint.loadInto(model);
         } else {
@@ -247,7 +248,7 @@ final class TrainCommand implements Runnable {
         }
         ProgressReporter reporter = new ProgressReporter(modelConfig, corpus, trainConfig, folder,
                 keepSamples ? new SampleGallery(folder) : null);
-        Trainer trainer = new Trainer(model, corpus, trainConfig, folder, reporter, checkpoint);
+        Trainer trainer = new Trainer(model, new CorpusTraining(corpus), trainConfig, folder, reporter, checkpoint);
         try (RunFolder.Lock _ = RunFolder.prepare(folder, checkpoint != null)) { // once every option and the corpus are accepted
             runStoppable(trainer, () -> {
                 StopReason reason = trainer.run();

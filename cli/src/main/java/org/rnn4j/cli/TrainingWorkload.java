@@ -4,7 +4,7 @@ import org.rnn4j.data.StreamBatcher;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.RecurrentState;
 import org.rnn4j.model.Workspace;
 import org.rnn4j.optim.Optimizer;
@@ -20,7 +20,7 @@ final class TrainingWorkload implements BenchWorkload {
     private static final int DATA_WINDOWS = 16;
 
     private final BenchConfig config;
-    private final LanguageModel model;
+    private final SequenceModel model;
     private final TrainingStep step;
     private final StreamBatcher batcher;
     private final Workspace workspace;
@@ -31,7 +31,7 @@ final class TrainingWorkload implements BenchWorkload {
     TrainingWorkload(BenchConfig config, long seed) {
         this.config = config;
         this.rng = new Rng(seed);
-        this.model = new LanguageModel(config.model(), KernelProvider.kernels());
+        this.model = new SequenceModel(config.model(), KernelProvider.kernels());
         Initializer.initialize(model, Initialization.pytorch(), rng);
         var optimizer = new Optimizer(config.optimizerConfig(), model.parameters().layout().size());
         this.step = new TrainingStep(model, optimizer, config.gradClip, config.clipValue);

@@ -1,7 +1,7 @@
 package org.rnn4j.check;
 
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.Mode;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.RecurrentState;
@@ -10,7 +10,7 @@ import org.rnn4j.model.Workspace;
 import org.rnn4j.model.WorkspacePlan;
 
 /**
- * Runs the production float {@link LanguageModel} on a gradient-check problem, so its gradients can be
+ * Runs the production float {@link SequenceModel} on a gradient-check problem, so its gradients can be
  * held to the double-precision reference's with {@link GradientCheck#compare}.
  */
 public final class FloatModelGradients {
@@ -27,7 +27,7 @@ public final class FloatModelGradients {
     public static float[] of(GradientCheck check, Kernels kernels, WorkspacePlan plan) {
         ModelConfig config = check.model().config();
         GradientCheck.Problem problem = check.problem();
-        LanguageModel model = new LanguageModel(config, kernels);
+        SequenceModel model = new SequenceModel(config, kernels);
         float[] values = model.parameters().values();
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) problem.params()[i];
@@ -36,6 +36,8 @@ public final class FloatModelGradients {
         Workspace ws = model.workspace(window.steps(), window.rows(), plan);
         System.arraycopy(window.inputs(), 0, ws.inputs(), 0, ws.inputs().length);
         System.arraycopy(window.targets(), 0, ws.targets(), 0, ws.targets().length);
+        System.arraycopy(window.lengths(), 0, ws.lengths(), 0, ws.lengths().length);
+        System.arraycopy(window.labels(), 0, ws.labels(), 0, ws.labels().length);
         RecurrentState state = model.newState(window.rows());
         for (int l = 0; l < config.layers(); l++) {
             float[] layer = state.layer(l);

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.check.ReferenceModel.State;
 import org.rnn4j.check.ReferenceModel.Window;
+import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.tensor.ParameterLayout;
@@ -222,10 +223,17 @@ public final class GradientCheck {
             int[] targets = new int[options.steps() * options.rows()]; // (T·N)
             for (int i = 0; i < inputs.length; i++) {
                 inputs[i] = random.nextInt(config.vocabularySize());
-                targets[i] = random.nextInt(config.vocabularySize());
+                targets[i] = random.nextInt(config.outputs());
             }
             if (targets.length > 1) {
                 targets[targets.length - 1] = Kernels.PADDING; // the last row's last step pads, so masking is checked too
+            }
+            int[] lengths = new int[options.rows()]; // (N)
+            int[] labels = new int[options.rows()];  // (N)
+            Arrays.fill(lengths, options.steps());
+            Arrays.fill(labels, Kernels.PADDING);
+            if (config.head() != LanguageModelHead.INSTANCE) {
+                padRows(random, targets, lengths, labels, config.outputs());
             }
             State initial = State.zeros(config, options.rows());
             for (double[] h : initial.h()) {
@@ -234,13 +242,29 @@ public final class GradientCheck {
             for (double[] c : initial.c()) {
                 fill(random, c, 0, c.length);
             }
-            Window window = new Window(inputs, targets, options.steps(), options.rows());
+            Window window = new Window(inputs, targets, lengths, labels, options.steps(), options.rows());
             if (model.kinkDistance(params, window, initial) >= RELU_MARGIN) {
                 return new Problem(params, window, initial);
             }
         }
         throw new InvalidInputException("no random " + config.cell().id() + " problem in " + MAX_DRAWS
                 + " draws keeps every pre-activation " + RELU_MARGIN + " away from 0: check fewer steps, rows or units");
+    }
+
+    /**
+     * Gives every row but the first (which keeps all T steps) a random length in [1, T], pads its per-step targets
+     * after it, and draws each row's label in [0, C): variable lengths check that padding reaches no loss and
+     * no gradient.
+     */
+    private static void padRows(SplittableRandom random, int[] targets, int[] lengths, int[] labels, int outputs) {
+        int rows = lengths.length;
+        for (int n = 0; n < rows; n++) {
+            lengths[n] = n == 0 ? lengths[n] : 1 + random.nextInt(lengths[n]);
+            labels[n] = random.nextInt(outputs);
+            for (int t = lengths[n]; t < targets.length / rows; t++) {
+                targets[t * rows + n] = Kernels.PADDING;
+            }
+        }
     }
 
     /** values[offset, offset + count) = uniform in ±0.5, rounded to float. */

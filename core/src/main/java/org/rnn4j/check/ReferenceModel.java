@@ -3,9 +3,10 @@ package org.rnn4j.check;
 import java.util.Arrays;
 
 import org.rnn4j.cell.Cell;
-import org.rnn4j.cell.ReferenceAffine;
 import org.rnn4j.cell.ReferenceCell;
 import org.rnn4j.cell.ReferenceCell.Step;
+import org.rnn4j.head.HeadTargets;
+import org.rnn4j.head.ReferenceHead;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
@@ -13,17 +14,18 @@ import org.rnn4j.tensor.ParameterLayout;
 import org.rnn4j.tensor.Tensor;
 
 /**
- * The specification of an rnn4j language model, in double precision with one loop per element: the
+ * The specification of an rnn4j model, in double precision with one loop per element: for a language model the
  * same function as PyTorch's {@code nn.Embedding → nn.RNN/LSTM/GRU(num_layers=L) → nn.Linear →
- * CrossEntropyLoss(mean)} without dropout (the config's dropout is ignored), for any cell.
+ * CrossEntropyLoss(mean)} without dropout (the config's dropout is ignored), for any cell and any head.
  *
  * <p>Legend: T steps, N rows (parallel streams), V vocabulary, E embedding, D layer input (E, or V for
  * one-hot input, H above layer 0), H hidden, L layers, S state vectors ({@link Cell#stateVectors()}).
  *
  * <p>For step t and row n, layer 0 reads x = embedding.weight[inputs[t·N + n]] (E), or the one-hot
  * vector of the token (V); layer l reads h_t of layer l − 1. Each layer runs its cell's
- * {@link ReferenceCell} step from x and its previous state. Logits z = W_dec·h_top + b_dec (V),
- * where W_dec is embedding.weight when the weights are tied; loss J = (1 / S) Σ_{t,n} −log softmax(z)[targets[t·N + n]]
+ * {@link ReferenceCell} step from x and its previous state. The head's {@link ReferenceHead} turns the top
+ * outputs h_top of every step and row into the loss J: for a language model, logits z = W_dec·h_top + b_dec (V),
+ * where W_dec is embedding.weight when the weights are tied, and J = (1 / S) Σ_{t,n} −log softmax(z)[targets[t·N + n]]
  * over the S positions whose target is not {@link Kernels#PADDING}.
  *
  * <p>Parameters are one flat {@code double[]} in the layout of {@link ModelLayout#of(ModelConfig)}
@@ -36,7 +38,7 @@ public final class ReferenceModel {
     private final ParameterLayout layout;
     private final ReferenceCell[] cells;   // per layer: its cell's step over its tensors
     private final int embedding;           // offset of embedding.weight (V, E); −1 for one-hot input
-    private final ReferenceAffine decoder; // W_dec (V, H), b_dec (V)
+    private final ReferenceHead head;
 
     public ReferenceModel(ModelConfig config) {
         this.config = config;
@@ -46,14 +48,26 @@ public final class ReferenceModel {
         for (int l = 0; l < config.layers(); l++) {
             cells[l] = config.cell().reference(ModelLayout.layerTensors(layout, config, l));
         }
-        this.decoder = ReferenceAffine.of(layout.get(ModelLayout.decoderWeight(config)), layout.get(ModelLayout.DECODER_BIAS));
+        this.head = config.head().reference(layout, config);
     }
 
     /**
-     * T steps of N rows: {@code inputs} and {@code targets} are token ids in [0, V), both (T·N) step-major,
-     * entry t·N + n; a target may be {@link Kernels#PADDING}. The arrays are copied.
+     * T steps of N rows: {@code inputs} are token ids in [0, V) and {@code targets} per-step targets in [0, C), both
+     * (T·N) step-major, entry t·N + n; a target may be {@link Kernels#PADDING}. {@code lengths} (N) and
+     * {@code labels} (N) are what a head that predicts per row reads. The arrays are copied.
      */
-    public record Window(int[] inputs, int[] targets, int steps, int rows) {
+    public record Window(int[] inputs, int[] targets, int[] lengths, int[] labels, int steps, int rows) {
+
+        /** A window whose rows all hold T steps and have no per-row label. */
+        public Window(int[] inputs, int[] targets, int steps, int rows) {
+            this(inputs, targets, filled(rows, steps), filled(rows, Kernels.PADDING), steps, rows);
+        }
+
+        private static int[] filled(int length, int value) {
+            int[] array = new int[length];
+            Arrays.fill(array, value);
+            return array;
+        }
 
         public Window {
             if (steps <= 0 || rows <= 0) {
@@ -63,8 +77,14 @@ public final class ReferenceModel {
                 throw new IllegalArgumentException("inputs and targets must hold steps·rows = " + steps * rows
                         + " tokens, got " + inputs.length + " and " + targets.length);
             }
+            if (lengths.length != rows || labels.length != rows) {
+                throw new IllegalArgumentException("lengths and labels must hold one entry per row, " + rows + ", got "
+                        + lengths.length + " and " + labels.length);
+            }
             inputs = inputs.clone();
             targets = targets.clone();
+            lengths = lengths.clone();
+            labels = labels.clone();
         }
 
         @Override
@@ -75,6 +95,21 @@ public final class ReferenceModel {
         @Override
         public int[] targets() {
             return targets.clone();
+        }
+
+        @Override
+        public int[] lengths() {
+            return lengths.clone();
+        }
+
+        @Override
+        public int[] labels() {
+            return labels.clone();
+        }
+
+        /** What the head scores, as the float model's workspace holds it. */
+        public HeadTargets headTargets() {
+            return new HeadTargets(targets(), lengths(), labels());
         }
     }
 
@@ -160,9 +195,8 @@ public final class ReferenceModel {
 
     /** What the forward pass keeps for backward. */
     private record Activations(Window window,
-                               Step[][][] steps,            // [T][L][N] per step, layer, row
-                               double[][][] probabilities,  // [T][N] (V) softmax(z)
-                               int scored,                  // S: positions with a target
+                               Step[][][] steps,   // [T][L][N] per step, layer, row
+                               double[][][] top,   // [T][N] (H) the top layer's output
                                double loss) {
     }
 
@@ -171,12 +205,9 @@ public final class ReferenceModel {
         requireState("initial", initial, window.rows());
         int steps = window.steps();
         int rows = window.rows();
-        int[] inputs = window.inputs();   // (T·N)
-        int[] targets = window.targets(); // (T·N)
+        int[] inputs = window.inputs(); // (T·N)
         Step[][][] cache = new Step[steps][config.layers()][rows];
-        double[][][] probabilities = new double[steps][rows][];
-        double lossSum = 0;
-        int scored = 0;
+        double[][][] top = new double[steps][rows][];
         for (int t = 0; t < steps; t++) {
             for (int n = 0; n < rows; n++) {
                 double[] x = layerZeroInput(params, token(inputs[t * rows + n])); // (D_0)
@@ -186,16 +217,10 @@ public final class ReferenceModel {
                     cache[t][l][n] = step;
                     x = step.state()[0];
                 }
-                double[] logits = new double[config.vocabularySize()]; // (V)
-                decoder.forward(params, x, logits);
-                probabilities[t][n] = softmax(logits);
-                if (targets[t * rows + n] != Kernels.PADDING) {
-                    lossSum += logSumExp(logits) - logits[token(targets[t * rows + n])];
-                    scored++;
-                }
+                top[t][n] = x;
             }
         }
-        return new Activations(window, cache, probabilities, scored, lossSum / scored);
+        return new Activations(window, cache, top, head.loss(params, top, window.headTargets(), null, null));
     }
 
     private void backward(double[] params, Activations activations, double[] gradients, State initialGradients) {
@@ -204,24 +229,15 @@ public final class ReferenceModel {
         int rows = window.rows();
         int layers = config.layers();
         int hidden = config.hiddenSize();
-        int[] inputs = window.inputs();   // (T·N)
-        int[] targets = window.targets(); // (T·N)
+        int[] inputs = window.inputs(); // (T·N)
+        double[][][] dTop = new double[steps][rows][hidden]; // [T][N] (H) dJ/dh_top
+        head.loss(params, activations.top(), window.headTargets(), gradients, dTop);
         // dJ/d(state_t) through step t + 1, (S, H) per layer and row; zero after the window
         double[][][][] dNext = new double[layers][rows][config.cell().stateVectors()][hidden];
         for (int t = steps - 1; t >= 0; t--) {
             for (int n = 0; n < rows; n++) {
                 Step[][] column = activations.steps()[t]; // [L][N]
-                // dJ/dz = (softmax(z) − onehot(target)) / S, zero at padding
-                double[] dLogits = new double[config.vocabularySize()]; // (V)
-                if (targets[t * rows + n] != Kernels.PADDING) {
-                    dLogits = activations.probabilities()[t][n].clone();
-                    dLogits[targets[t * rows + n]] -= 1.0;
-                    for (int v = 0; v < dLogits.length; v++) {
-                        dLogits[v] /= activations.scored();
-                    }
-                }
-                double[] dx = new double[hidden]; // (D of the layer above) dJ/dh_t of the top layer
-                decoder.backward(params, gradients, column[layers - 1][n].state()[0], dLogits, dx);
+                double[] dx = dTop[t][n]; // (D of the layer above) dJ/dh_t of the top layer
                 for (int l = layers - 1; l >= 0; l--) {
                     double[][] dState = dNext[l][n]; // (S, H) from step t + 1
                     for (int j = 0; j < hidden; j++) {
@@ -311,30 +327,5 @@ public final class ReferenceModel {
         if (array.length != length) {
             throw new IllegalArgumentException(name + " must hold " + length + " values, got " + array.length);
         }
-    }
-
-    /** p_v = e^{z_v − m} / Σ_u e^{z_u − m} with m = max z. */
-    private static double[] softmax(double[] logits) {
-        double max = Arrays.stream(logits).max().orElseThrow();
-        double[] p = new double[logits.length];
-        double sum = 0;
-        for (int v = 0; v < logits.length; v++) {
-            p[v] = Math.exp(logits[v] - max);
-            sum += p[v];
-        }
-        for (int v = 0; v < logits.length; v++) {
-            p[v] /= sum;
-        }
-        return p;
-    }
-
-    /** log Σ_v e^{z_v}, computed as m + log Σ_v e^{z_v − m}. */
-    private static double logSumExp(double[] logits) {
-        double max = Arrays.stream(logits).max().orElseThrow();
-        double sum = 0;
-        for (double z : logits) {
-            sum += Math.exp(z - max);
-        }
-        return max + Math.log(sum);
     }
 }

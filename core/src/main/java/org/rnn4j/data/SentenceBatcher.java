@@ -1,12 +1,10 @@
 package org.rnn4j.data;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.Workspace;
-import org.rnn4j.random.Rng;
 
 /**
  * Sentence-by-sentence batches from a stream of sentences that each end with the end token: a row reads
@@ -21,12 +19,9 @@ public final class SentenceBatcher implements Batches {
     private final int startToken;
     private final int rows;
     private final int steps;
-    private final long seed;
     private final int[] sentenceStart;  // per sentence: index of its first word (or of its end token)
     private final int[] sentenceLength; // per sentence: steps it needs, words + 1
-    private final int[][] windowSentences; // per window: its sentences, at most N
-    private final int[] order;             // the windows in the order pass {@code orderPass} visits them
-    private int orderPass = -1;
+    private final LengthWindows windows;
 
     /**
      * Cuts {@code tokens} at each {@code endToken}; empty sentences are skipped. Refuses a sentence that
@@ -37,7 +32,6 @@ public final class SentenceBatcher implements Batches {
         this.startToken = startToken;
         this.rows = rows;
         this.steps = steps;
-        this.seed = seed;
         int[] ends = IntStream.range(0, tokens.length).filter(i -> tokens[i] == endToken).toArray();
         int[] starts = new int[ends.length];
         int[] lengths = new int[ends.length];
@@ -64,14 +58,7 @@ public final class SentenceBatcher implements Batches {
         }
         this.sentenceStart = Arrays.copyOf(starts, count);
         this.sentenceLength = Arrays.copyOf(lengths, count);
-        Integer[] byLength = new Integer[count];
-        Arrays.setAll(byLength, s -> s);
-        Arrays.sort(byLength, Comparator.comparingInt(s -> sentenceLength[s]));
-        this.windowSentences = new int[(count + rows - 1) / rows][];
-        for (int w = 0; w < windowSentences.length; w++) {
-            windowSentences[w] = Arrays.stream(byLength, w * rows, Math.min(count, (w + 1) * rows)).mapToInt(Integer::intValue).toArray();
-        }
-        this.order = new int[windowSentences.length];
+        this.windows = new LengthWindows(sentenceLength, rows, seed);
     }
 
     /** Steps the longest sentence of {@code tokens} needs (its words and its end token); 1 when none ends. */
@@ -105,7 +92,7 @@ public final class SentenceBatcher implements Batches {
 
     @Override
     public int windows() {
-        return windowSentences.length;
+        return windows.windows();
     }
 
     @Override
@@ -115,7 +102,7 @@ public final class SentenceBatcher implements Batches {
 
     @Override
     public void fill(int pass, int window, Workspace ws) {
-        int[] sentences = windowSentences[shuffled(pass, window)];
+        int[] sentences = windows.items(pass, window);
         int longest = 0;
         for (int s : sentences) {
             longest = Math.max(longest, sentenceLength[s]);
@@ -141,22 +128,6 @@ public final class SentenceBatcher implements Batches {
 
     @Override
     public long position(int pass, int window, int step, int row) {
-        return sentenceStart[windowSentences[shuffled(pass, window)][row]] + step;
-    }
-
-    /** The window the pass visits {@code window}-th: a Fisher–Yates permutation drawn from the seed and the pass. */
-    private int shuffled(int pass, int window) {
-        if (pass != orderPass) {
-            Arrays.setAll(order, w -> w);
-            Rng rng = new Rng(seed * 31 + pass);
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = (int) (rng.nextDouble() * (i + 1));
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
-            orderPass = pass;
-        }
-        return order[window];
+        return sentenceStart[windows.items(pass, window)[row]] + step;
     }
 }

@@ -4,14 +4,15 @@ import java.util.Arrays;
 import org.rnn4j.random.Rng;
 import org.rnn4j.tensor.Parameters;
 import org.rnn4j.tensor.Tensor;
+import org.rnn4j.tensor.TensorShape;
 
-/** Fills a language model's parameters according to an {@link Initialization}. */
+/** Fills a model's parameters according to an {@link Initialization}. */
 public final class Initializer {
 
     private Initializer() {
     }
 
-    public static void initialize(LanguageModel model, Initialization init, Rng rng) {
+    public static void initialize(SequenceModel model, Initialization init, Rng rng) {
         ModelConfig config = model.config();
         Parameters parameters = model.parameters();
         float[] w = parameters.values();
@@ -29,9 +30,8 @@ public final class Initializer {
             }
         }
         if (init.zeroDecoder()) {
-            for (String name : config.tiedWeights() ? new String[] {ModelLayout.DECODER_BIAS}
-                    : new String[] {ModelLayout.DECODER_WEIGHT, ModelLayout.DECODER_BIAS}) {
-                Tensor tensor = parameters.layout().get(name);
+            for (TensorShape owned : config.head().tensors(config)) {
+                Tensor tensor = parameters.layout().get(owned.name());
                 Arrays.fill(w, tensor.offset(), tensor.offset() + tensor.size(), 0f);
             }
         }

@@ -1,15 +1,18 @@
 package org.rnn4j.model;
 
 import org.rnn4j.cell.Cell;
+import org.rnn4j.head.Head;
+import org.rnn4j.head.lm.LanguageModelHead;
 
 /**
- * Shape of a language model: V tokens in, an embedding of size E (0 means one-hot input, D = V),
- * L stacked recurrent layers of H units, dropout on the embedding, between layers and before the decoder
- * (the non-recurrent connections), and a linear decoder to V logits. With {@code tiedWeights} the
- * decoder's weight is the embedding matrix itself, which needs E = H.
+ * Shape of a model, an encoder plus a head. The encoder: V tokens in, an embedding of size E (0 means one-hot
+ * input, D = V), L stacked recurrent layers of H units, dropout on the embedding, between layers and before the
+ * head (the non-recurrent connections). The head turns the top layer's outputs into predictions: the next token
+ * (a language model's linear decoder to V logits), one class per sequence, or one label per step. With
+ * {@code tiedWeights} a language model's decoder weight is the embedding matrix itself, which needs E = H.
  */
 public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers,
-                          float dropout, boolean tiedWeights) {
+                          float dropout, boolean tiedWeights, Head head) {
 
     public ModelConfig {
         if (cell == null) {
@@ -30,15 +33,37 @@ public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int 
         if (!(dropout >= 0f && dropout < 1f)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
+        if (head == null) {
+            throw new IllegalArgumentException("a head is required");
+        }
+        if (tiedWeights && head != LanguageModelHead.INSTANCE) {
+            throw new IllegalArgumentException("only a language model can tie its output weights to the embedding; drop --tied-weights");
+        }
         if (tiedWeights && embeddingSize != hiddenSize) {
             throw new IllegalArgumentException("tied weights share the embedding with the output layer, so the embedding size ("
                     + embeddingSize + ") must equal the hidden size (" + hiddenSize + "); set both to the same value");
         }
     }
 
-    /** A model whose decoder has its own weight. */
+    /** A language model. */
+    public ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers, float dropout,
+                       boolean tiedWeights) {
+        this(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, tiedWeights, LanguageModelHead.INSTANCE);
+    }
+
+    /** A language model whose decoder has its own weight. */
     public ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers, float dropout) {
         this(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, false);
+    }
+
+    /** This shape with another head. */
+    public ModelConfig withHead(Head other) {
+        return new ModelConfig(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, tiedWeights, other);
+    }
+
+    /** C: the size of one prediction, V for a language model. */
+    public int outputs() {
+        return head.outputs(this);
     }
 
     /** True when tokens enter the first layer as one-hot vectors rather than through an embedding. */

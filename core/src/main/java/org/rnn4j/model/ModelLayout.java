@@ -1,6 +1,7 @@
 package org.rnn4j.model;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rnn4j.nn.LayerTensors;
 import org.rnn4j.tensor.ParameterLayout;
@@ -8,22 +9,16 @@ import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.TensorShape;
 
 /**
- * The tensors of a language model, named and shaped as PyTorch's {@code nn.Embedding}, the cell's
- * module and {@code nn.Linear} name and shape them, so a checkpoint maps onto {@code embedding},
- * {@code rnn} and {@code decoder} modules one to one. Each layer's tensors are those its cell declares.
+ * The tensors of a model, named and shaped as PyTorch's {@code nn.Embedding}, the cell's module and the
+ * head's {@code nn.Linear} name and shape them, so a checkpoint maps onto {@code embedding}, {@code rnn} and
+ * (for a language model) {@code decoder} modules one to one. Each layer's tensors are those its cell declares;
+ * the head's are those its head declares.
  */
 public final class ModelLayout {
 
     public static final String EMBEDDING = "embedding.weight";
-    public static final String DECODER_WEIGHT = "decoder.weight";
-    public static final String DECODER_BIAS = "decoder.bias";
 
     private ModelLayout() {
-    }
-
-    /** The tensor the decoder multiplies by: its own weight, or the embedding when tied. */
-    public static String decoderWeight(ModelConfig config) {
-        return config.tiedWeights() ? EMBEDDING : DECODER_WEIGHT;
     }
 
     /** The stored name of a cell's tensor {@code name} in layer {@code layer}: {@code rnn.weight_hh_l1}. */
@@ -34,7 +29,8 @@ public final class ModelLayout {
     /**
      * embedding.weight (V, E) unless one-hot; per layer l the cell's tensors as rnn.&lt;name&gt;_l (for the
      * RNN, LSTM and GRU: rnn.weight_ih_l (G·H, D_l), rnn.weight_hh_l (G·H, H), rnn.bias_ih_l (G·H),
-     * rnn.bias_hh_l (G·H)); decoder.weight (V, H) unless tied to the embedding, decoder.bias (V).
+     * rnn.bias_hh_l (G·H)); then the head's tensors (a language model's decoder.weight (V, H) unless tied to the
+     * embedding, decoder.bias (V)).
      */
     public static ParameterLayout of(ModelConfig config) {
         ParameterLayout layout = new ParameterLayout();
@@ -48,10 +44,9 @@ public final class ModelLayout {
                 layout.add(layerTensor(layer, tensor.name()), tensor.shape());
             }
         }
-        if (!config.tiedWeights()) {
-            layout.add(DECODER_WEIGHT, v, h);
+        for (TensorShape tensor : config.head().tensors(config)) {
+            layout.add(tensor.name(), tensor.shape());
         }
-        layout.add(DECODER_BIAS, v);
         return layout;
     }
 
@@ -60,19 +55,17 @@ public final class ModelLayout {
      * too large to allocate can be measured (saturating at {@link Long#MAX_VALUE}).
      */
     public static long size(ModelConfig config) {
-        long v = config.vocabularySize();
-        long h = config.hiddenSize();
-        long embedding = config.oneHotInput() ? 0 : padded(v * config.embeddingSize());
-        long first = layerSize(config, config.inputSize(0));
-        long above = MemoryEstimate.product(layerSize(config, config.hiddenSize()), config.layers() - 1L);
-        long decoder = (config.tiedWeights() ? 0 : padded(v * h)) + padded(v);
-        return MemoryEstimate.sum(embedding, first, above, decoder);
+        int h = config.hiddenSize();
+        long embedding = config.oneHotInput() ? 0 : padded(MemoryEstimate.product(config.vocabularySize(), config.embeddingSize()));
+        long first = paddedSize(config.cell().tensors(config.inputSize(0), h));
+        long above = MemoryEstimate.product(paddedSize(config.cell().tensors(h, h)), config.layers() - 1L);
+        return MemoryEstimate.sum(embedding, first, above, paddedSize(config.head().tensors(config)));
     }
 
-    /** One layer's tensors on input {@code input}, as the cell declares them, each padded. */
-    private static long layerSize(ModelConfig config, int input) {
+    /** The values of {@code tensors}, each padded. */
+    private static long paddedSize(List<TensorShape> tensors) {
         long size = 0;
-        for (TensorShape tensor : config.cell().tensors(input, config.hiddenSize())) {
+        for (TensorShape tensor : tensors) {
             long values = 1;
             for (int dimension : tensor.shape()) {
                 values = MemoryEstimate.product(values, dimension);

@@ -1,6 +1,10 @@
 package org.rnn4j.model;
 
 import java.util.List;
+import java.util.Arrays;
+import org.rnn4j.head.HeadLayer;
+import org.rnn4j.head.HeadTargets;
+import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.DenseInput;
@@ -13,9 +17,10 @@ import org.rnn4j.nn.ProjectedTokens;
 import org.rnn4j.nn.RecurrentLayer;
 
 /**
- * Every buffer a {@link LanguageModel} needs for windows of T steps × N rows, allocated once. The caller
- * writes the window's tokens into {@link #inputs()} and {@link #targets()} (row t·N + n is stream n at
- * step t); forward and backward reuse everything else.
+ * Every buffer a {@link SequenceModel} needs for windows of T steps × N rows, allocated once. The caller
+ * writes the window's tokens into {@link #inputs()} (row t·N + n is stream n at step t) and what they are
+ * scored against: {@link #targets()} for a head that predicts every step, {@link #labels()} and
+ * {@link #lengths()} for one that predicts once per row. Forward and backward reuse everything else.
  */
 public final class Workspace {
 
@@ -23,7 +28,10 @@ public final class Workspace {
     int steps;                           // T of the current window
     final int rows;
     final int[] inputs;                  // (T·N) token ids
-    final int[] targets;                 // (T·N) next-token ids
+    final int[] targets;                 // (T·N) per-step targets (next-token ids of a language model)
+    final int[] lengths;                 // (N) steps of each row that hold input, T unless the caller says less
+    final int[] labels;                  // (N) one target per row, for a head that predicts per row
+    final HeadTargets expected;          // the three arrays above, as the head reads them
     final float[] embedded;              // (T·N, E) embedding rows, or null for one-hot or looked-up input
     final Dropout embeddingDropout;      // on the embedding rows; null without dropout or embedding
     final float[] droppedEmbedded;       // (T·N, E) embedding rows after dropout
@@ -36,16 +44,14 @@ public final class Workspace {
     final LayerInput[] droppedInputs;    // per layer: what it reads when training with dropout
     final ProjectedTokens projectedTokens; // the first layer's input when it is looked up, else null
     final PackedWeights packed;          // what a one-row inference workspace's layers read, or null
-    final float[] logits;                // (T·N, V) logits, then probabilities
-    final long[] correct = new long[1];  // arg-max hits of the last forward
-    int scored;                          // positions of the last forward whose target is not padding
+    final HeadLayer.Window head;         // the head's buffers: logits, then probabilities
 
     /**
      * Buffers for T×N windows run as {@code plan} says (its projection is ignored for one-hot input;
      * {@code embedding} is null then). With {@code packed}, the layers read packed copies of their weights:
      * a packed W_ih makes the layer's input a {@link PackedInput}, packed recurrent matrices go to its window.
      */
-    Workspace(ModelConfig config, RecurrentLayer[] layers, Embedding embedding, WorkspacePlan plan,
+    Workspace(ModelConfig config, RecurrentLayer[] layers, Embedding embedding, HeadLayer head, WorkspacePlan plan,
               int steps, int rows, PackedWeights packed) {
         if (steps <= 0 || rows <= 0) {
             throw new IllegalArgumentException("a window needs positive steps and rows, got " + steps + "×" + rows);
@@ -59,6 +65,11 @@ public final class Workspace {
         int l = config.layers();
         this.inputs = new int[count];
         this.targets = new int[count];
+        this.lengths = new int[rows];
+        this.labels = new int[rows];
+        Arrays.fill(lengths, steps);
+        Arrays.fill(labels, Kernels.PADDING);
+        this.expected = new HeadTargets(targets, lengths, labels);
         int projectionWidth = ModelLayout.inputProjectionWidth(config); // K
         TokenProjection projection = plan.projection();
         this.projectedTokens = embedding == null || projection == TokenProjection.MULTIPLY ? null
@@ -106,7 +117,7 @@ public final class Workspace {
             plainInputs[layer] = dense(below.output(), below.outputOffset(), h, packedIh(layer));
             droppedInputs[layer] = dropout ? new DenseInput(dropped[layer - 1], 0, h, dOutput) : plainInputs[layer];
         }
-        this.logits = new float[count * config.vocabularySize()];
+        this.head = head.window(steps, rows);
     }
 
     /**
@@ -134,7 +145,7 @@ public final class Workspace {
         memory.add("the window's dropout masks and outputs", dropout ? 2 * l : 0, MemoryEstimate.product(count, h), Float.BYTES);
         long blockSets = plan.sharedActivations() ? 1 : l;
         config.cell().estimateWindow(memory, steps, rows, h, blockSets, l);
-        memory.add("the window's logits", MemoryEstimate.product(count, v), Float.BYTES);
+        config.head().estimateWindow(memory, config, steps, rows);
     }
 
     private PackedMatrix packedIh(int layer) {
@@ -175,9 +186,9 @@ public final class Workspace {
         this.steps = steps;
     }
 
-    /** How many positions of the last forward had a target, not padding: the ones its loss sums over. */
+    /** How many predictions of the last forward had a target, not padding: the ones its loss sums over. */
     public int scored() {
-        return scored;
+        return head.scored();
     }
 
     /** (T·N) input tokens of the next window; the caller fills it. */
@@ -185,19 +196,32 @@ public final class Workspace {
         return inputs;
     }
 
-    /** (T·N) target tokens of the next window; the caller fills it. */
+    /** (T·N) per-step targets of the next window; the caller fills it. */
     public int[] targets() {
         return targets;
     }
 
-    /** (T·N, V) next-token probabilities left by the last forward (before any backward). */
-    public float[] probabilities() {
-        return logits;
+    /** (N) how many steps of each row hold input (T unless the caller writes less); the caller fills it. */
+    public int[] lengths() {
+        return lengths;
     }
 
-    /** How many of the last forward's T·N positions had the target as their most likely token. */
+    /** (N) the label of each row of the next window, for a head that predicts per row; the caller fills it. */
+    public int[] labels() {
+        return labels;
+    }
+
+    /**
+     * The probabilities left by the last forward (before any backward): (T·N, C) for a head that predicts every
+     * step (C = V for a language model), (N, C) for one that predicts per row.
+     */
+    public float[] probabilities() {
+        return head.probabilities();
+    }
+
+    /** How many of the last forward's predictions had the target as their most likely output. */
     public long correct() {
-        return correct[0];
+        return head.correct();
     }
 
     /** dL/d(initial state) of one layer after the last backward. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.Mode;
 import org.rnn4j.model.RecurrentState;
 import org.rnn4j.model.Workspace;
@@ -25,7 +25,7 @@ public final class Sampler {
         void accept(int stream, String piece);
     }
 
-    private final LanguageModel model;
+    private final SequenceModel model;
     private final Vocabulary vocabulary;
     private final int streams;
     private final Workspace step;         // (1, N) one token per stream
@@ -36,11 +36,11 @@ public final class Sampler {
     private final boolean[] forbidden;    // (V) tokens never drawn
 
     /** A sampler of one stream. */
-    public Sampler(LanguageModel model, Vocabulary vocabulary) {
+    public Sampler(SequenceModel model, Vocabulary vocabulary) {
         this(model, vocabulary, 1);
     }
 
-    public Sampler(LanguageModel model, Vocabulary vocabulary, int streams) {
+    public Sampler(SequenceModel model, Vocabulary vocabulary, int streams) {
         if (streams < 1) {
             throw new IllegalArgumentException("a sampler needs at least one stream, got " + streams);
         }

@@ -2,7 +2,7 @@ package org.rnn4j.sample;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.random.Rng;
 import org.rnn4j.text.Vocabulary;
 
@@ -22,7 +22,7 @@ public final class SentenceGenerator {
     private final int before; // the token fed before the first word
 
     /** {@code before} is {@link Vocabulary#SENTENCE_START} or {@link Vocabulary#SENTENCE_END}, as the model was trained. */
-    public SentenceGenerator(LanguageModel model, Vocabulary vocabulary, int streams, String before) {
+    public SentenceGenerator(SequenceModel model, Vocabulary vocabulary, int streams, String before) {
         if (!vocabulary.words()) {
             throw new IllegalArgumentException("sentences need a word model's vocabulary");
         }

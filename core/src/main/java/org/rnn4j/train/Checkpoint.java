@@ -9,11 +9,13 @@ import java.util.Map;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.data.Batching;
+import org.rnn4j.head.Heads;
+import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.io.Json;
 import org.rnn4j.io.SafeTensors;
 import org.rnn4j.model.InitScheme;
 import org.rnn4j.model.Initialization;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.model.RecurrentState;
@@ -31,28 +33,36 @@ import org.rnn4j.text.Vocabulary;
  * A model and, optionally, the training run that made it, as one safetensors file. Model tensors carry
  * PyTorch's names and shapes; optimizer moments are {@code optim.<moment>.<tensor>}; the carried hidden
  * state of layer l is {@code state.l<l>} (stateVectors, B, H). The {@code __metadata__} holds the format
- * version and JSON for the model config, vocabulary, training config, the data the run read ({@code source};
+ * version and JSON for the model config (its head included), vocabulary, the head's class or label names,
+ * training config, the data the run read ({@code source};
  * null in checkpoints written before it was recorded) and training state. See docs/checkpoint-format.md.
  */
-public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Map<String, Object> tokenizer, TrainConfig training,
-                         CorpusSource source, TrainingState trainingState, long optimizerSteps,
+public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Map<String, Object> tokenizer, List<String> labels,
+                         TrainConfig training, CorpusSource source, TrainingState trainingState, long optimizerSteps,
                          Map<String, SafeTensors.Entry> tensors) {
 
     /** The format this version writes; readers accept this and older versions. */
     public static final int FORMAT_VERSION = 1;
     static final String FORMAT = "rnn4j-checkpoint";
+    /** How a checkpoint's model reads text: characters, words, or the words' part-of-speech tags. */
+    static final List<String> TOKEN_LEVELS = List.of("char", "word", "pos");
 
     /** Writes everything needed to use the model and to resume its training, atomically. */
-    public static void save(Path file, LanguageModel model, Corpus corpus, TrainConfig training,
+    public static void save(Path file, SequenceModel model, TrainingData data, TrainConfig training,
                             Optimizer optimizer, TrainingState state, RecurrentState recurrent) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("format", FORMAT);
         metadata.put("format_version", Integer.toString(FORMAT_VERSION));
         metadata.put("model", Json.write(modelJson(model.config())));
-        metadata.put("vocabulary", Json.write(corpus.vocabulary().tokens()));
-        metadata.put("tokenizer", Json.write(corpus.tokenizer()));
+        metadata.put("vocabulary", Json.write(data.vocabulary().tokens()));
+        if (!data.labels().isEmpty()) {
+            metadata.put("labels", Json.write(data.labels()));
+        }
+        metadata.put("tokenizer", Json.write(data.tokenizer()));
         metadata.put("training", Json.write(trainingJson(training)));
-        metadata.put("data", Json.write(corpus.source().toJson()));
+        if (data.source() != null) {
+            metadata.put("data", Json.write(data.source().toJson()));
+        }
         metadata.put("state", Json.write(stateJson(state)));
         metadata.put("optimizer", Json.write(Map.of("kind", training.optimizer().kind().id(), "steps", optimizer.steps())));
         List<SafeTensors.Entry> entries = new ArrayList<>();
@@ -97,11 +107,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         }
         try {
             ModelConfig model = model(Json.parseObject(meta.get("model")));
-            List<String> tokens = new ArrayList<>();
-            for (Object token : (List<?>) Json.parse(meta.get("vocabulary"))) {
-                tokens.add((String) token);
-            }
-            Vocabulary vocabulary = new Vocabulary(tokens);
+            Vocabulary vocabulary = new Vocabulary(strings(Json.parse(meta.get("vocabulary"))));
             if (vocabulary.size() != model.vocabularySize()) {
                 throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " tokens, model expects " + model.vocabularySize());
             }
@@ -111,8 +117,14 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                         + contents.entries().size() + " tensors, and a layer has " + perLayer);
             }
             Map<String, Object> tokenizer = meta.containsKey("tokenizer") ? Json.parseObject(meta.get("tokenizer")) : Corpus.CHARACTERS;
-            if (!(tokenizer.get("level") instanceof String level) || !(level.equals("char") || level.equals("word"))) {
-                throw new IllegalArgumentException("tokenizer level is " + tokenizer.get("level") + ", not char or word");
+            if (!(tokenizer.get("level") instanceof String level) || !TOKEN_LEVELS.contains(level)) {
+                throw new IllegalArgumentException("tokenizer level is " + tokenizer.get("level") + ", not one of " + TOKEN_LEVELS);
+            }
+            List<String> labels = meta.containsKey("labels") ? strings(Json.parse(meta.get("labels"))) : List.of();
+            boolean languageModel = model.head() == LanguageModelHead.INSTANCE;
+            if (languageModel != labels.isEmpty() || !languageModel && labels.size() != model.outputs()) {
+                throw new IllegalArgumentException("the " + model.head().id() + " head predicts " + model.outputs()
+                        + " outputs but the file names " + labels.size() + " labels");
             }
             TrainConfig training = meta.containsKey("training") ? training(Json.parseObject(meta.get("training"))) : null;
             CorpusSource source = meta.containsKey("data") ? CorpusSource.fromJson(Json.parseObject(meta.get("data"))) : null;
@@ -122,7 +134,8 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
             for (SafeTensors.Entry entry : contents.entries()) {
                 tensors.put(entry.name(), entry);
             }
-            Checkpoint checkpoint = new Checkpoint(file, model, vocabulary, tokenizer, training, source, state, optimizerSteps, tensors);
+            Checkpoint checkpoint = new Checkpoint(file, model, vocabulary, tokenizer, labels, training, source, state, optimizerSteps,
+                    tensors);
             checkpoint.checkModelTensors();
             return checkpoint;
         } catch (InvalidInputException e) {
@@ -171,8 +184,8 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
      * moments and the learning-rate state are kept.
      */
     public Checkpoint onNewText() {
-        return new Checkpoint(file, model, vocabulary, tokenizer, training, source, trainingState.onNewText(), optimizerSteps,
-                tensors);
+        return new Checkpoint(file, model, vocabulary, tokenizer, labels, training, source, trainingState.onNewText(),
+                optimizerSteps, tensors);
     }
 
     /** This run resumed with {@code training}, whose learning rate, when it differs, replaces the schedule's current one. */
@@ -181,12 +194,12 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         if (training.learningRate() != this.training.learningRate()) {
             learningRate[0] = training.learningRate();
         }
-        return new Checkpoint(file, model, vocabulary, tokenizer, training, source, trainingState.withLearningRate(learningRate),
-                optimizerSteps, tensors);
+        return new Checkpoint(file, model, vocabulary, tokenizer, labels, training, source,
+                trainingState.withLearningRate(learningRate), optimizerSteps, tensors);
     }
 
     /** Copies the model tensors into {@code target}'s parameters. */
-    public void loadInto(LanguageModel target) {
+    public void loadInto(SequenceModel target) {
         for (Tensor tensor : target.parameters().layout().tensors()) {
             target.parameters().set(tensor, tensors.get(tensor.name()).floats());
         }
@@ -232,6 +245,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         json.put("layers", c.layers());
         json.put("dropout", (double) c.dropout());
         json.put("tied_weights", c.tiedWeights());
+        json.put("head", c.head().toJson());
         return json;
     }
 
@@ -239,7 +253,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         return new ModelConfig(Cells.of((String) json.get("cell")), number(json, "vocabulary_size").intValue(),
                 number(json, "embedding_size").intValue(), number(json, "hidden_size").intValue(),
                 number(json, "layers").intValue(), json.containsKey("dropout") ? f(json, "dropout") : 0f,
-                Boolean.TRUE.equals(json.get("tied_weights")));
+                Boolean.TRUE.equals(json.get("tied_weights")), Heads.fromJson(object(json.get("head"))));
     }
 
     static Map<String, Object> trainingJson(TrainConfig c) {
@@ -329,6 +343,24 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
 
     private static double infinityIfNull(Object value) {
         return value == null ? Double.POSITIVE_INFINITY : ((Number) value).doubleValue();
+    }
+
+    /** A JSON object as a map, null for null. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value) {
+        if (value != null && !(value instanceof Map)) {
+            throw new IllegalArgumentException("\"head\" is not an object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /** A JSON array of strings. */
+    private static List<String> strings(Object value) {
+        List<String> strings = new ArrayList<>();
+        for (Object item : (List<?>) value) {
+            strings.add((String) item);
+        }
+        return strings;
     }
 
     private static float f(Map<String, Object> json, String key) {

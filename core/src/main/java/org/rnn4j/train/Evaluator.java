@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 import org.rnn4j.data.Batches;
 import org.rnn4j.data.StreamBatcher;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.Mode;
 import org.rnn4j.model.RecurrentState;
 import org.rnn4j.model.Workspace;
@@ -17,7 +17,7 @@ import org.rnn4j.model.Workspace;
  */
 public final class Evaluator {
 
-    private final LanguageModel model;
+    private final SequenceModel model;
     private final Batches batches;
     private final Workspace workspace;
     private final RecurrentState state;
@@ -27,20 +27,20 @@ public final class Evaluator {
      * {@code steps}, to their very end, so every position but the last few (fewer than N) is predicted with
      * its full history. Needs at least 2 tokens.
      */
-    public Evaluator(LanguageModel model, int[] tokens, int rows, int steps) {
+    public Evaluator(SequenceModel model, int[] tokens, int rows, int steps) {
         this(model, tokens, rows, steps, null);
     }
 
     /**
-     * As {@link #Evaluator(LanguageModel, int[], int, int)}, running in {@code shared} when it fits: a
+     * As {@link #Evaluator(SequenceModel, int[], int, int)}, running in {@code shared} when it fits: a
      * trainer lends its own workspace, which holds nothing from one step to the next.
      */
-    public Evaluator(LanguageModel model, int[] tokens, int rows, int steps, Workspace shared) {
+    public Evaluator(SequenceModel model, int[] tokens, int rows, int steps, Workspace shared) {
         this(model, streams(tokens, rows, steps), shared);
     }
 
     /** Scores every window of {@code batches}, in {@code shared} when it fits (null: a workspace of its own). */
-    public Evaluator(LanguageModel model, Batches batches, Workspace shared) {
+    public Evaluator(SequenceModel model, Batches batches, Workspace shared) {
         boolean fits = shared != null && shared.capacity() >= batches.steps() && shared.rows() == batches.rows();
         this.model = model;
         this.batches = batches;
@@ -67,7 +67,7 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate() {
-        return evaluate(null);
+        return evaluate((TokenScores) null);
     }
 
     /** Evaluates and, when {@code scores} is not null, reports every predicted token's log-probability. */
@@ -80,6 +80,15 @@ public final class Evaluator {
      * a long evaluation then ends within one window's time.
      */
     public Optional<Evaluation> evaluate(TokenScores scores, BooleanSupplier stop) {
+        return run(scores == null ? null : (batches, window, ws) -> report(window, scores), stop);
+    }
+
+    /** Evaluates and hands every window, once its forward has run, to {@code windows}: what predicting needs. */
+    public Evaluation predict(WindowPredictions windows) {
+        return run(windows, () -> false).orElseThrow();
+    }
+
+    private Optional<Evaluation> run(WindowPredictions windows, BooleanSupplier stop) {
         state.reset();
         double loss = 0;
         long correct = 0;
@@ -95,8 +104,8 @@ public final class Evaluator {
             loss += model.forward(workspace, state, Mode.EVALUATION, null);
             correct += workspace.correct();
             tokens += workspace.scored();
-            if (scores != null) {
-                report(w, scores);
+            if (windows != null) {
+                windows.accept(batches, w, workspace);
             }
         }
         return Optional.of(new Evaluation(loss / tokens, (double) correct / tokens, tokens));
@@ -104,7 +113,7 @@ public final class Evaluator {
 
     private void report(int window, TokenScores scores) {
         float[] probabilities = workspace.probabilities();
-        int v = model.config().vocabularySize();
+        int v = model.config().outputs();
         for (int t = 0; t < workspace.steps(); t++) {
             for (int n = 0; n < workspace.rows(); n++) {
                 int row = t * workspace.rows() + n;

@@ -1,13 +1,11 @@
 package org.rnn4j.train;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.rnn4j.data.Batches;
 import org.rnn4j.data.Batching;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.MemoryEstimate;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
@@ -16,16 +14,11 @@ import org.rnn4j.model.Workspace;
 import org.rnn4j.optim.LearningRate;
 import org.rnn4j.optim.Optimizer;
 import org.rnn4j.random.Rng;
-import org.rnn4j.sample.Decoding;
-import org.rnn4j.sample.Sampler;
-import org.rnn4j.sample.SamplingConfig;
-import org.rnn4j.sample.SentenceGenerator;
-import org.rnn4j.text.Corpus;
-import org.rnn4j.text.Vocabulary;
 
 /**
- * Truncated-BPTT training of a language model: B contiguous streams, T-step windows, the hidden state
- * carried across windows and reset at each epoch. Evaluates, samples, checkpoints and stops as its
+ * Training of any model (encoder + head) on its {@link TrainingData}: windows of T steps × N rows, truncated
+ * BPTT with the hidden state carried across windows when the data says so (a language model's B contiguous
+ * streams) and reset at each epoch. Evaluates, samples, checkpoints and stops as its
  * {@link TrainConfig} says. A run resumed from a checkpoint repeats exactly what an uninterrupted run
  * would have done: every random draw and every schedule decision is part of the saved state.
  */
@@ -37,11 +30,9 @@ public final class Trainer {
     public static final String BEST = "best.safetensors";
 
     private static final double SMOOTHING = 0.999;
-    private static final int SAMPLE_LENGTH = 200;       // characters
-    private static final int SAMPLE_SENTENCE_WORDS = 60;
 
-    private final LanguageModel model;
-    private final Corpus corpus;
+    private final SequenceModel model;
+    private final TrainingData data;
     private final TrainConfig config;
     private final Path folder;              // null: nothing is written
     private final TrainingListener listener;
@@ -54,8 +45,6 @@ public final class Trainer {
     private final Evaluator validation;     // null without a validation split
     private final TrainingProgress progress = new TrainingProgress();
     private final double explodedLoss;      // a window loss above this means divergence
-    private Sampler sampler;                // made at the first sample of a character model, then reused
-    private SentenceGenerator sentences;    // the same for a word model
     private Rng rng;
     private int epoch;
     private int window;
@@ -70,26 +59,30 @@ public final class Trainer {
      * Prepares a run of a model whose parameters are already initialized or loaded. {@code resume}, when
      * not null, restores optimizer moments, schedule, data position, state and random generator.
      */
-    public Trainer(LanguageModel model, Corpus corpus, TrainConfig config, Path folder, TrainingListener listener,
+    public Trainer(SequenceModel model, TrainingData data, TrainConfig config, Path folder, TrainingListener listener,
                    Checkpoint resume) {
+        if (!data.labels().isEmpty() && data.labels().size() != model.config().outputs()) {
+            throw new IllegalArgumentException("the data names " + data.labels().size() + " labels but the model's "
+                    + model.config().head().id() + " head predicts " + model.config().outputs());
+        }
         this.model = model;
-        this.corpus = corpus;
+        this.data = data;
         this.config = config;
         this.folder = folder;
         this.listener = listener;
         this.optimizer = new Optimizer(config.optimizer(), model.parameters().layout().size());
         this.step = new TrainingStep(model, optimizer, config.gradClip(), config.clipValue());
         this.learningRate = new LearningRate(config.learningRate(), config.schedule());
-        this.batches = config.batching().batches(corpus.train(), corpus.vocabulary(), config.batchSize(), config.seqLength(),
-                config.seed(), "the training split");
-        this.workspace = model.workspace(config.seqLength(), config.batchSize());
-        this.state = model.newState(config.batchSize());
-        this.validation = validation(model, corpus, config, workspace);
-        this.explodedLoss = 3 * Math.log(corpus.vocabulary().size()) + 10;
+        this.batches = data.training(config);
+        this.workspace = model.workspace(batches.steps(), batches.rows());
+        this.state = model.newState(batches.rows());
+        this.validation = data.validation(model, config, workspace);
+        double chance = Math.log(model.config().outputs()); // the loss of a uniform guess
+        this.explodedLoss = 3 * chance + 10;
         this.rng = new Rng(config.seed());
         progress.windowsPerEpoch = batches.windows();
         progress.learningRate = learningRate.current();
-        progress.smoothLoss = Math.log(corpus.vocabulary().size());
+        progress.smoothLoss = chance;
         progress.totalSteps = plannedSteps(config, batches.windows());
         if (resume != null) {
             restore(resume);
@@ -103,65 +96,19 @@ public final class Trainer {
      * carried states.
      */
     public static MemoryEstimate memory(ModelConfig model, TrainConfig config, int validationTokens) {
-        MemoryEstimate memory = LanguageModel.memory(model);
+        MemoryEstimate memory = SequenceModel.memory(model);
         memory.add("the optimizer moments", Optimizer.momentCount(config.optimizer().kind()), ModelLayout.size(model), Float.BYTES);
-        LanguageModel.addWorkspace(memory, model, config.seqLength(), config.batchSize());
+        SequenceModel.addWorkspace(memory, model, config.seqLength(), config.batchSize());
         int validationRows = config.batchSize();
         if (config.batching() == Batching.STREAM && validationTokens >= 2) {
             validationRows = Evaluator.streamRows(validationTokens, config.batchSize(), config.seqLength());
             if (validationRows != config.batchSize()) {
-                LanguageModel.addWorkspace(memory, model, Evaluator.streamSteps(validationTokens, config.seqLength()), validationRows);
+                SequenceModel.addWorkspace(memory, model, Evaluator.streamSteps(validationTokens, config.seqLength()), validationRows);
             }
         }
         long state = MemoryEstimate.product(model.cell().stateVectors(), model.hiddenSize());
         memory.add("the carried state", model.layers(), MemoryEstimate.product(state, config.batchSize()), Float.BYTES);
         return memory.add("the validation state", model.layers(), MemoryEstimate.product(state, validationRows), Float.BYTES);
-    }
-
-    /**
-     * Scores the validation split as training reads its data, in the training workspace, which holds nothing
-     * between steps; null when the split is too small to score.
-     */
-    private static Evaluator validation(LanguageModel model, Corpus corpus, TrainConfig config, Workspace workspace) {
-        int length = validationLength(corpus, config);
-        if (length < 2) {
-            return null;
-        }
-        int[] tokens = length == corpus.validation().length ? corpus.validation() : Arrays.copyOf(corpus.validation(), length);
-        if (config.batching() == Batching.STREAM) {
-            return new Evaluator(model, tokens, config.batchSize(), config.seqLength(), workspace);
-        }
-        return new Evaluator(model, config.batching().batches(tokens, corpus.vocabulary(), config.batchSize(),
-                config.seqLength(), config.seed(), "the validation split"), workspace);
-    }
-
-    /**
-     * How many tokens from the start of the validation split every evaluation reads: enough for
-     * {@link TrainConfig#validationTokens} predictions (all of the split when 0), in sentence batches cut
-     * after the last whole sentence (the first, when even that one is longer).
-     */
-    public static int validationLength(Corpus corpus, TrainConfig config) {
-        int[] split = corpus.validation();
-        long cap = config.validationTokens();
-        if (cap == 0 || cap + 1 >= split.length) {
-            return split.length;
-        }
-        int length = (int) cap + 1;
-        if (config.batching() != Batching.SENTENCES) {
-            return length;
-        }
-        int end = corpus.vocabulary().id(Vocabulary.SENTENCE_END);
-        int last = length - 1;
-        while (last >= 0 && split[last] != end) {
-            last--;
-        }
-        if (last < 0) {
-            last = length;
-            while (last < split.length - 1 && split[last] != end) {
-                last++;
-            }
-        }
-        return last + 1;
     }
 
     private static long plannedSteps(TrainConfig config, int windowsPerEpoch) {
@@ -255,7 +202,7 @@ public final class Trainer {
                     return StopReason.INTERRUPTED; // a stop request cut the evaluation short: no sample before saving
                 }
                 if (config.sampleEvery() > 0 && progress.step % config.sampleEvery() == 0) {
-                    listener.onSample(progress, sample());
+                    data.sample(model, config, progress.step).ifPresent(text -> listener.onSample(progress, text));
                 }
             }
             window = 0;
@@ -363,7 +310,7 @@ public final class Trainer {
             return;
         }
         Path file = folder.resolve(name);
-        Checkpoint.save(file, model, corpus, config, optimizer, trainingState(), state);
+        Checkpoint.save(file, model, data, config, optimizer, trainingState(), state);
         listener.onCheckpoint(progress, file);
     }
 
@@ -371,23 +318,6 @@ public final class Trainer {
     public TrainingState trainingState() {
         return new TrainingState(epoch, window, progress.step, progress.tokens, progress.seconds, progress.smoothLoss,
                 bestValidationLoss, staleEvaluations, bestSavedLoss, rng.state(), learningRate.state(), validationPending);
-    }
-
-    /** A sample of the model as it is now: text for a character model, a sentence (words spaced) for a word model. */
-    private String sample() {
-        Rng rng = new Rng(config.seed() ^ progress.step);
-        if (corpus.words()) {
-            if (sentences == null) {
-                sentences = new SentenceGenerator(model, corpus.vocabulary(), 1, config.batching().sentenceStart());
-            }
-            var sampling = new SamplingConfig(SAMPLE_SENTENCE_WORDS, 0.8f, 0, 1f, Decoding.SAMPLE, "");
-            return String.join(" ", sentences.generate(List.of(), 1, sampling, rng).get(0));
-        }
-        if (sampler == null) {
-            sampler = new Sampler(model, corpus.vocabulary());
-        }
-        var sampling = new SamplingConfig(SAMPLE_LENGTH, 0.8f, 0, 1f, Decoding.SAMPLE, "");
-        return sampler.generate("", sampling, rng, piece -> { });
     }
 
     public TrainingProgress progress() {

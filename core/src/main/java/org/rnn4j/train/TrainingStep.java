@@ -1,6 +1,6 @@
 package org.rnn4j.train;
 
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.Mode;
 import org.rnn4j.model.RecurrentState;
 import org.rnn4j.model.Workspace;
@@ -15,13 +15,13 @@ import org.rnn4j.random.Rng;
  */
 public final class TrainingStep {
 
-    private final LanguageModel model;
+    private final SequenceModel model;
     private final Optimizer optimizer;
     private final GradientClipping clipping;
     private final float gradClip;  // global-norm limit, 0 = off
     private final float clipValue; // element-wise limit, 0 = off
 
-    public TrainingStep(LanguageModel model, Optimizer optimizer, float gradClip, float clipValue) {
+    public TrainingStep(SequenceModel model, Optimizer optimizer, float gradClip, float clipValue) {
         this.model = model;
         this.optimizer = optimizer;
         this.clipping = new GradientClipping(model.kernels());

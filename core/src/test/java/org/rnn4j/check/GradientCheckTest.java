@@ -16,6 +16,7 @@ import org.rnn4j.cell.Cells;
 import org.rnn4j.check.GradientCheck.Gradients;
 import org.rnn4j.check.GradientCheck.Options;
 import org.rnn4j.check.GradientCheck.TensorError;
+import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.nn.RecurrentTensors;
@@ -130,7 +131,7 @@ class GradientCheckTest {
         assertEquals(layout.tensors().size(), rounded.size());
         assertTrue(GradientCheck.worst(rounded) < 1e-7, () -> rounded.toString());
 
-        Tensor bias = layout.get(ModelLayout.DECODER_BIAS);
+        Tensor bias = layout.get(LanguageModelHead.DECODER_BIAS);
         candidate[bias.offset()] += 1e-3f;
         for (TensorError error : GradientCheck.compare(layout, reference, candidate)) {
             assertEquals(error.tensor().equals(bias.name()), error.maxRelativeError() > 1e-4, error::toString);

@@ -16,6 +16,7 @@ import org.rnn4j.cell.Cells;
 import org.rnn4j.check.ReferenceModel.Result;
 import org.rnn4j.check.ReferenceModel.State;
 import org.rnn4j.check.ReferenceModel.Window;
+import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.tensor.Tensor;
@@ -57,8 +58,8 @@ class ReferenceModelTest {
         ReferenceModel model = new ReferenceModel(config);
         SplittableRandom random = new SplittableRandom(23);
         double[] params = uniform(random, model.layout().size());
-        Tensor weight = model.layout().get(ModelLayout.DECODER_WEIGHT);
-        Tensor bias = model.layout().get(ModelLayout.DECODER_BIAS);
+        Tensor weight = model.layout().get(LanguageModelHead.DECODER_WEIGHT);
+        Tensor bias = model.layout().get(LanguageModelHead.DECODER_BIAS);
         Arrays.fill(params, weight.offset(), weight.offset() + weight.size(), 0.0);
         // a constant bias shifts every logit alike
         Arrays.fill(params, bias.offset(), bias.offset() + bias.size(), 0.3);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.Workspace;
 import org.rnn4j.text.TokenSequence;
@@ -69,7 +69,7 @@ class ScoringStreamsTest {
     }
 
     private static Workspace workspace(ScoringStreams streams) {
-        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("rnn"), LENGTH, 2, 2, 1, 0f), KernelProvider.kernels());
+        SequenceModel model = new SequenceModel(new ModelConfig(Cells.of("rnn"), LENGTH, 2, 2, 1, 0f), KernelProvider.kernels());
         return model.workspace(streams.steps(), streams.rows());
     }
 

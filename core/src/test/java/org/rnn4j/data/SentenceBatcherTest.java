@@ -14,7 +14,7 @@ import org.rnn4j.InvalidInputException;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.Workspace;
 
@@ -27,7 +27,7 @@ class SentenceBatcherTest {
     private static final int[] TOKENS = {5, 6, 7, END, 8, END, 9, 10, END, END, 11, 12, 13, 14, END};
 
     private static Workspace workspace(int steps, int rows) {
-        return new LanguageModel(new ModelConfig(Cells.of("gru"), 15, 3, 2, 1, 0f), KernelProvider.kernels()).workspace(steps, rows);
+        return new SequenceModel(new ModelConfig(Cells.of("gru"), 15, 3, 2, 1, 0f), KernelProvider.kernels()).workspace(steps, rows);
     }
 
     @Test

@@ -118,7 +118,7 @@ class WordVectorsTest {
         ModelConfig model = new ModelConfig(Cells.of("lstm"), ROYALS.size(), 3, 4, 1, 0);
         Map<String, SafeTensors.Entry> tensors = Map.of(ModelLayout.EMBEDDING,
                 SafeTensors.Entry.ofFloats(ModelLayout.EMBEDDING, new int[] {ROYALS.size(), 3}, ROYAL_VECTORS));
-        WordVectors vectors = WordVectors.of(new Checkpoint(Path.of("m.safetensors"), model, ROYALS, WORDS, null, null, null, 0, tensors));
+        WordVectors vectors = WordVectors.of(new Checkpoint(Path.of("m.safetensors"), model, ROYALS, WORDS, List.of(), null, null, null, 0, tensors));
         assertEquals(3, vectors.dimension());
         assertArrayEquals(new float[] {1, 1, 1}, vectors.vector(6));
         assertEquals(ROYALS.tokens(), vectors.vocabulary().tokens());
@@ -127,7 +127,7 @@ class WordVectorsTest {
     @Test
     void oneHotCheckpointHasNoEmbedding() {
         ModelConfig model = new ModelConfig(Cells.of("gru"), ROYALS.size(), 0, 4, 1, 0);
-        Checkpoint oneHot = new Checkpoint(Path.of("one-hot.safetensors"), model, ROYALS, WORDS, null, null, null, 0, Map.of());
+        Checkpoint oneHot = new Checkpoint(Path.of("one-hot.safetensors"), model, ROYALS, WORDS, List.of(), null, null, null, 0, Map.of());
         var e = assertThrows(InvalidInputException.class, () -> WordVectors.of(oneHot));
         assertEquals("one-hot.safetensors has no embedding: the model reads one-hot vectors (trained with --wordvec-size 0);"
                 + " train a model with --wordvec-size above 0 to learn word vectors", e.getMessage());

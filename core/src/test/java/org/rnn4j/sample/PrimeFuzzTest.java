@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.rnn4j.InputContract;
 import org.rnn4j.kernel.ScalarKernels;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.random.Rng;
 import org.rnn4j.train.Checkpoint;
 
@@ -17,13 +17,13 @@ import org.rnn4j.train.Checkpoint;
 class PrimeFuzzTest {
 
     private static Checkpoint checkpoint;
-    private static LanguageModel model;
+    private static SequenceModel model;
 
     @BeforeAll
     static void loadModel() throws Exception {
         checkpoint = Checkpoint.load(Path.of(PrimeFuzzTest.class.getResource(
                 "/org/rnn4j/train/CheckpointFuzzTestInputs/load/tiny-rnn.safetensors").toURI()));
-        model = new LanguageModel(checkpoint.model(), new ScalarKernels());
+        model = new SequenceModel(checkpoint.model(), new ScalarKernels());
         checkpoint.loadInto(model);
     }
 

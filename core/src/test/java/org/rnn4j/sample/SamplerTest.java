@@ -13,7 +13,7 @@ import org.rnn4j.kernel.Parallel;
 import org.rnn4j.model.InitScheme;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.random.Rng;
 import org.rnn4j.text.Vocabulary;
@@ -45,7 +45,7 @@ class SamplerTest {
 
     @Test
     void aSamplerFollowsParametersThatChangeAfterItWasMade() {
-        LanguageModel model = model();
+        SequenceModel model = model();
         Sampler early = new Sampler(model, vocabulary);
         Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.8f, 0f, false), new Rng(11));
         var config = new SamplingConfig(30, 1f, 0, 1f, Decoding.GREEDY, "");
@@ -88,7 +88,7 @@ class SamplerTest {
     /** Large enough that every matrix–vector product is split across the threads. */
     @Test
     void oneAndTwoThreadsDrawTheSameText() {
-        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("lstm"), vocabulary.size(), 32, 256, 2, 0f),
+        SequenceModel model = new SequenceModel(new ModelConfig(Cells.of("lstm"), vocabulary.size(), 32, 256, 2, 0f),
                 KernelProvider.kernels());
         Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.2f, 0f, false), new Rng(12));
         var config = new SamplingConfig(300, 1f, 0, 1f, Decoding.SAMPLE, "");
@@ -102,8 +102,8 @@ class SamplerTest {
         }
     }
 
-    private LanguageModel model() {
-        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("gru"), vocabulary.size(), 6, 12, 2, 0f), KernelProvider.kernels());
+    private SequenceModel model() {
+        SequenceModel model = new SequenceModel(new ModelConfig(Cells.of("gru"), vocabulary.size(), 6, 12, 2, 0f), KernelProvider.kernels());
         Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.8f, 0f, false), new Rng(3));
         return model;
     }

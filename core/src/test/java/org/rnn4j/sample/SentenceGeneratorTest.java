@@ -9,11 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.cell.Cells;
+import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.InitScheme;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.random.Rng;
@@ -28,10 +29,10 @@ class SentenceGeneratorTest {
             Vocabulary.SENTENCE_END, "the", "cat", "sat", "."));
 
     /** A model that, left alone, would draw <unk> or </s> almost every time. */
-    private static LanguageModel biasedModel() {
-        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("lstm"), WORDS.size(), 4, 5, 1, 0f), KernelProvider.kernels());
+    private static SequenceModel biasedModel() {
+        SequenceModel model = new SequenceModel(new ModelConfig(Cells.of("lstm"), WORDS.size(), 4, 5, 1, 0f), KernelProvider.kernels());
         Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 1.5f, 0f, false), new Rng(3));
-        Tensor bias = model.parameters().layout().get(ModelLayout.DECODER_BIAS);
+        Tensor bias = model.parameters().layout().get(LanguageModelHead.DECODER_BIAS);
         float[] values = model.parameters().values();
         values[bias.offset()] = 8f;     // <unk>
         values[bias.offset() + 1] = 8f; // <s>
@@ -57,7 +58,7 @@ class SentenceGeneratorTest {
 
     @Test
     void theWordsContinueTheChosenContext() {
-        LanguageModel model = biasedModel();
+        SequenceModel model = biasedModel();
         var greedy = new SamplingConfig(WORDS_DRAWN + 1, 1f, 0, 1f, Decoding.GREEDY, "");
         List<List<String>> byContext = new ArrayList<>();
         for (String before : new String[] {Vocabulary.SENTENCE_START, Vocabulary.SENTENCE_END}) {

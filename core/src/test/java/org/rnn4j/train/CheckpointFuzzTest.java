@@ -15,7 +15,7 @@ import org.rnn4j.InvalidInputException;
 import org.rnn4j.io.Json;
 import org.rnn4j.io.SafeTensors;
 import org.rnn4j.kernel.ScalarKernels;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 
 /**
  * Coverage-guided fuzzing of the checkpoint loader as a whole: on files of fuzzed bytes, and on a valid
@@ -89,6 +89,6 @@ class CheckpointFuzzTest {
 
     private static void loadAndBuild() {
         Checkpoint checkpoint = Checkpoint.load(file);
-        checkpoint.loadInto(new LanguageModel(checkpoint.model(), new ScalarKernels()));
+        checkpoint.loadInto(new SequenceModel(checkpoint.model(), new ScalarKernels()));
     }
 }

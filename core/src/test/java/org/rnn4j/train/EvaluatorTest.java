@@ -11,7 +11,7 @@ import org.rnn4j.data.ScoringStreams;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.Mode;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.TokenProjection;
@@ -33,7 +33,7 @@ class EvaluatorTest {
 
     @Test
     void windowsAndRemainderEqualOneWholeWindow() {
-        LanguageModel model = model();
+        SequenceModel model = model();
         int[] tokens = tokens(ROWS * STREAM + 1);
 
         Evaluation evaluation = new Evaluator(model, tokens, ROWS, STEPS).evaluate();
@@ -53,7 +53,7 @@ class EvaluatorTest {
 
     @Test
     void aLentWorkspaceGivesTheSameEvaluation() {
-        LanguageModel model = model();
+        SequenceModel model = model();
         int[] tokens = tokens(ROWS * STREAM + 1);
         Evaluation own = new Evaluator(model, tokens, ROWS, STEPS).evaluate();
 
@@ -67,7 +67,7 @@ class EvaluatorTest {
 
     @Test
     void oneScoringStreamIsTheOneStreamEvaluation() {
-        LanguageModel model = model();
+        SequenceModel model = model();
         int[] tokens = tokens(ROWS * STREAM + 1);
         Evaluation one = new Evaluator(model, tokens, 1, STEPS).evaluate();
         assertEquals(one, new Evaluator(model, new ScoringStreams(TokenSequence.of(tokens), 1, STEPS, 50), null).evaluate());
@@ -75,7 +75,7 @@ class EvaluatorTest {
 
     @Test
     void eachStreamScoresItsTokensAsOneStreamFromItsWarmUp() {
-        LanguageModel model = model();
+        SequenceModel model = model();
         int[] tokens = tokens(2000);
         int warmUp = 30;
         ScoringStreams streams = new ScoringStreams(TokenSequence.of(tokens), 4, STEPS, warmUp);
@@ -102,7 +102,7 @@ class EvaluatorTest {
 
     @Test
     void warmingUpBringsTheLossToTheOneStreamLoss() {
-        LanguageModel model = model();
+        SequenceModel model = model();
         int[] tokens = tokens(20_000);
         double one = new Evaluator(model, tokens, 1, STEPS).evaluate().loss();
         double cold = new Evaluator(model, new ScoringStreams(TokenSequence.of(tokens), 8, STEPS, 0), null).evaluate().loss();
@@ -113,7 +113,7 @@ class EvaluatorTest {
 
     @Test
     void aStopRequestAbandonsTheEvaluationBeforeTheNextWindow() {
-        LanguageModel model = model();
+        SequenceModel model = model();
         Evaluator evaluator = new Evaluator(model, tokens(ROWS * STREAM + 1), ROWS, STEPS);
         int[] windows = new int[1];
         assertTrue(evaluator.evaluate(null, () -> ++windows[0] > 2).isEmpty());
@@ -121,8 +121,8 @@ class EvaluatorTest {
         assertEquals(evaluator.evaluate(), evaluator.evaluate(null, () -> false).orElseThrow(), "the next evaluation starts afresh");
     }
 
-    private static LanguageModel model() {
-        LanguageModel model = new LanguageModel(new ModelConfig(Cells.of("lstm"), V, 4, 6, 2, 0f), KernelProvider.kernels());
+    private static SequenceModel model() {
+        SequenceModel model = new SequenceModel(new ModelConfig(Cells.of("lstm"), V, 4, 6, 2, 0f), KernelProvider.kernels());
         Initializer.initialize(model, Initialization.pytorch(), new Rng(3));
         return model;
     }

@@ -13,7 +13,7 @@ import org.rnn4j.InvalidInputException;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.io.SafeTensors;
 import org.rnn4j.kernel.KernelProvider;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.optim.GradientClipping;
 import org.rnn4j.optim.Optimizer;
@@ -35,7 +35,7 @@ class GoldenCheckpointTest {
         assertTrue(checkpoint.resumable());
         assertEquals(6, checkpoint.trainingState().step());
 
-        LanguageModel model = new LanguageModel(checkpoint.model(), KernelProvider.kernels());
+        SequenceModel model = new SequenceModel(checkpoint.model(), KernelProvider.kernels());
         checkpoint.loadInto(model);
         String text = Files.readString(GOLDEN.resolve("sonnets-3000.txt"), StandardCharsets.UTF_8);
         int[] tokens = checkpoint.vocabulary().encodeCodePoints(text, "the golden text");

@@ -16,7 +16,7 @@ import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.Parallel;
 import org.rnn4j.model.Initialization;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.MemoryEstimate;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
@@ -59,8 +59,8 @@ class MemoryEstimateTest {
         long id = Thread.currentThread().threadId();
 
         long before = threads.getThreadAllocatedBytes(id);
-        LanguageModel languageModel = new LanguageModel(model, KernelProvider.kernels());
-        Trainer trainer = new Trainer(languageModel, corpus, config, null, new TrainingListener() { }, null);
+        SequenceModel languageModel = new SequenceModel(model, KernelProvider.kernels());
+        Trainer trainer = new Trainer(languageModel, new CorpusTraining(corpus), config, null, new TrainingListener() { }, null);
         long allocated = threads.getThreadAllocatedBytes(id) - before;
 
         long estimate = Trainer.memory(model, config, corpus.validation().length).bytes();

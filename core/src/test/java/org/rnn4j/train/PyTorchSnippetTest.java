@@ -20,7 +20,7 @@ import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.optim.OptimizerConfig;
 import org.rnn4j.optim.OptimizerKind;
@@ -74,7 +74,7 @@ class PyTorchSnippetTest {
     /** Trains {@code config} a few steps, then runs the published code on runs/my-run/best.safetensors and data/sonnets.txt. */
     private void assertSnippetScoresAsJava(ModelConfig config) throws Exception {
         Path run = temp.resolve("runs").resolve("my-run");
-        LanguageModel model = train(config, run);
+        SequenceModel model = train(config, run);
         Checkpoint checkpoint = Checkpoint.load(run.resolve(Trainer.BEST));
         assertEquals(config.tiedWeights(), checkpoint.model().tiedWeights());
         checkpoint.loadInto(model);
@@ -96,12 +96,12 @@ class PyTorchSnippetTest {
         assertEquals(expected, loss, 2e-5, what + " printed:\n" + output);
     }
 
-    private static LanguageModel train(ModelConfig config, Path folder) {
+    private static SequenceModel train(ModelConfig config, Path folder) {
         TrainConfig training = new TrainConfig(Batching.STREAM, 4, 16, 100, 10, 0, 0, OptimizerConfig.defaults(OptimizerKind.ADAM),
                 0.01f, ScheduleConfig.constant(), 5f, 0f, 5, 0, 1, Initialization.pytorch(), 3, 0);
-        LanguageModel model = new LanguageModel(config, KernelProvider.kernels());
+        SequenceModel model = new SequenceModel(config, KernelProvider.kernels());
         Initializer.initialize(model, training.initialization(), new Rng(training.seed()).split());
-        new Trainer(model, Corpus.ofCharacters(TEXT, "the test text", vocabulary(), 0.9, 0.1), training, folder, new TrainingListener() { }, null).run();
+        new Trainer(model, new CorpusTraining(Corpus.ofCharacters(TEXT, "the test text", vocabulary(), 0.9, 0.1)), training, folder, new TrainingListener() { }, null).run();
         return model;
     }
 

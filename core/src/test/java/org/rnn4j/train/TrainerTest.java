@@ -20,7 +20,7 @@ import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
-import org.rnn4j.model.LanguageModel;
+import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.optim.OptimizerConfig;
 import org.rnn4j.optim.OptimizerKind;
@@ -117,7 +117,7 @@ class TrainerTest {
                 validationLosses.add(validation.loss());
             }
         };
-        trainer[0] = new Trainer(model(config, KernelProvider.kernels()), corpus(), config, temp, listener, null);
+        trainer[0] = new Trainer(model(config, KernelProvider.kernels()), new CorpusTraining(corpus()), config, temp, listener, null);
         return trainer[0];
     }
 
@@ -167,12 +167,12 @@ class TrainerTest {
     void validationScoresTheSameCappedPrefixEveryTime() {
         TrainConfig config = validating(15, 40);
         Corpus corpus = corpus();
-        assertEquals(41, Trainer.validationLength(corpus, config));
-        assertEquals(corpus.validation().length, Trainer.validationLength(corpus, validating(15, 0)));
-        LanguageModel model = model(config, KernelProvider.kernels());
+        assertEquals(41, CorpusTraining.validationLength(corpus, config));
+        assertEquals(corpus.validation().length, CorpusTraining.validationLength(corpus, validating(15, 0)));
+        SequenceModel model = model(config, KernelProvider.kernels());
         List<Evaluation> seen = new ArrayList<>();
         List<Evaluation> expected = new ArrayList<>();
-        new Trainer(model, corpus, config, null, new TrainingListener() {
+        new Trainer(model, new CorpusTraining(corpus), config, null, new TrainingListener() {
             @Override
             public void onEvaluation(TrainingProgress progress, Evaluation validation, boolean best) {
                 seen.add(validation);
@@ -185,7 +185,7 @@ class TrainerTest {
         assertTrue(seen.stream().allMatch(e -> e.tokens() == seen.get(0).tokens() && e.tokens() <= 40), seen.toString());
     }
 
-    private record Run(LanguageModel model, List<Double> losses, StopReason reason, List<Long> evaluations,
+    private record Run(SequenceModel model, List<Double> losses, StopReason reason, List<Long> evaluations,
                        List<Double> validationLosses) {
     }
 
@@ -196,7 +196,7 @@ class TrainerTest {
     /** A run that, when {@code stopAt} > 0, asks to stop once step {@code stopAt} is done, before its evaluation. */
     private static Run train(TrainConfig config, Kernels kernels, Path folder, Checkpoint resume, long stopAt) {
         Corpus corpus = corpus();
-        LanguageModel model = model(config, kernels);
+        SequenceModel model = model(config, kernels);
         if (resume != null) {
             resume.loadInto(model);
         }
@@ -219,7 +219,7 @@ class TrainerTest {
                 validationLosses.add(validation.loss());
             }
         };
-        trainer[0] = new Trainer(model, corpus, config, folder, listener, resume);
+        trainer[0] = new Trainer(model, new CorpusTraining(corpus), config, folder, listener, resume);
         StopReason reason = trainer[0].run();
         return new Run(model, losses, reason, evaluations, validationLosses);
     }
@@ -228,9 +228,9 @@ class TrainerTest {
         return Corpus.ofCharacters(TEXT, "the test text", Vocabulary.ofCodePoints(TEXT), 0.9, 0.1);
     }
 
-    private static LanguageModel model(TrainConfig config, Kernels kernels) {
+    private static SequenceModel model(TrainConfig config, Kernels kernels) {
         ModelConfig modelConfig = new ModelConfig(Cells.of("lstm"), Vocabulary.ofCodePoints(TEXT).size(), 8, 16, 2, 0.1f);
-        LanguageModel model = new LanguageModel(modelConfig, kernels);
+        SequenceModel model = new SequenceModel(modelConfig, kernels);
         Initializer.initialize(model, config.initialization(), new Rng(config.seed()).split());
         return model;
     }

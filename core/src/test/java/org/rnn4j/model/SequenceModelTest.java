@@ -21,7 +21,7 @@ import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.random.Rng;
 
 /** The float model against the double-precision reference, and the recurrence contract. */
-class LanguageModelTest {
+class SequenceModelTest {
 
     /** E > H, one-hot, and three layers with E < H: the layers and the embedding share one dOutput buffer. */
     static Stream<Arguments> configs() {
@@ -121,7 +121,7 @@ class LanguageModelTest {
 
     private static Trained train(ModelConfig config, WorkspacePlan plan, int steps) {
         int rows = 4;
-        LanguageModel model = randomModel(config, 11);
+        SequenceModel model = randomModel(config, 11);
         Workspace ws = model.workspace(steps, rows, plan);
         fill(ws, randomTokens(config.vocabularySize(), (steps + 1) * rows, 12), 0, steps, rows);
         model.parameters().zeroGradients();
@@ -133,7 +133,7 @@ class LanguageModelTest {
     @ParameterizedTest
     @MethodSource("configs")
     void chunkedWindowsEqualOneWholeWindow(ModelConfig config) {
-        LanguageModel model = randomModel(config, 3);
+        SequenceModel model = randomModel(config, 3);
         int rows = 3;
         int steps = 8;
         int[] tokens = randomTokens(config.vocabularySize(), (steps + 1) * rows, 5);
@@ -159,7 +159,7 @@ class LanguageModelTest {
     @ParameterizedTest
     @MethodSource("configs")
     void resetGivesTheZeroState(ModelConfig config) {
-        LanguageModel model = randomModel(config, 4);
+        SequenceModel model = randomModel(config, 4);
         RecurrentState state = model.newState(2);
         Workspace ws = model.workspace(3, 2);
         fill(ws, randomTokens(config.vocabularySize(), 8, 1), 0, 3, 2);
@@ -176,7 +176,7 @@ class LanguageModelTest {
     @MethodSource("configs")
     void zeroDecoderPredictsUniformly(ModelConfig config) {
         assumeFalse(config.tiedWeights(), "a tied decoder weight is the embedding, which is not zeroed");
-        LanguageModel model = new LanguageModel(config, KernelProvider.kernels());
+        SequenceModel model = new SequenceModel(config, KernelProvider.kernels());
         Initializer.initialize(model, new Initialization(InitScheme.PYTORCH, 0f, 0f, true), new Rng(1));
         Workspace ws = model.workspace(2, 2);
         fill(ws, randomTokens(config.vocabularySize(), 6, 2), 0, 2, 2);
@@ -187,7 +187,7 @@ class LanguageModelTest {
     @ParameterizedTest
     @MethodSource("configs")
     void inferenceWorkspaceGivesTheSameLogits(ModelConfig config) {
-        LanguageModel model = randomModel(config, 6);
+        SequenceModel model = randomModel(config, 6);
         int rows = 2;
         int steps = 5;
         int[] tokens = randomTokens(config.vocabularySize(), (steps + 1) * rows, 8);
@@ -207,7 +207,7 @@ class LanguageModelTest {
     @ParameterizedTest
     @MethodSource("configsAndKernels")
     void oneRowInferenceStepsGiveTheSameLogits(ModelConfig config, Kernels kernels) {
-        LanguageModel model = new LanguageModel(config, kernels);
+        SequenceModel model = new SequenceModel(config, kernels);
         Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.5f, 0f, false), new Rng(6));
         int[] tokens = randomTokens(config.vocabularySize(), 12, 9);
         Workspace inference = model.inferenceWorkspace(1, 1);
@@ -227,8 +227,8 @@ class LanguageModelTest {
         assertThrows(IllegalStateException.class, () -> model.backward(inference));
     }
 
-    static LanguageModel randomModel(ModelConfig config, long seed) {
-        LanguageModel model = new LanguageModel(config, KernelProvider.kernels());
+    static SequenceModel randomModel(ModelConfig config, long seed) {
+        SequenceModel model = new SequenceModel(config, KernelProvider.kernels());
         Initializer.initialize(model, new Initialization(InitScheme.UNIFORM, 0.5f, 0f, false), new Rng(seed));
         return model;
     }
