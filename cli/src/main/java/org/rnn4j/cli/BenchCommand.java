@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", arity = "0..*",
             description = "Configurations to run: C1 (RNN 1x100, B=1), C2 (LSTM 2x128), C3 (LSTM 2x512), "
                     + "C4 (GRU 2x512), C5 (sampling from C3) (default: these five); W1, W2 (the ptb-small and ptb-medium word LSTMs); "
-                    + "CHO, RRU (C3 with --cell gru-cho, rru)")
+                    + "CHO, RRU (C3 with --cell gru-cho, rru); CLS (the default sequence classifier)")
     List<BenchConfig> configs;
 
     @Option(names = "--warmup", description = "Warm-up seconds per configuration (default: ${DEFAULT-VALUE})", defaultValue = "5")
@@ -63,7 +63,11 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), seed);
         for (BenchConfig config : configs == null || configs.isEmpty() ? BenchConfig.PEERS : EnumSet.copyOf(configs)) {
             resetHeapPeaks();
-            BenchWorkload workload = config.sampling ? new SamplingWorkload(config, streams, seed) : new TrainingWorkload(config, seed);
+            BenchWorkload workload = switch (config.task) {
+                case TRAIN -> new TrainingWorkload(config, seed);
+                case SAMPLE -> new SamplingWorkload(config, streams, seed);
+                case CLASSIFY -> new ClassifierWorkload(config, seed);
+            };
             System.out.printf(Locale.ROOT, "%s  %s (%,d parameters, %.2f MFLOP/token)%n", config, config.description,
                     workload.parameters(), config.flopsPerToken() / 1e6);
             Throughput result = Throughput.measure(workload, warmupSeconds, windowSeconds, windows);
@@ -79,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
                             + "windows=%dx%dsteps gflops=%.1f heap_mb=%.0f rss_mb=%.0f alloc_bytes_per_step=%.0f streams=%d%n",
                     config, mode, result.median(), result.min(), result.max(),
                     1000.0 * workload.tokensPerStep() / result.median(), result.windows(), result.stepsPerWindow(),
-                    gflops, heapMb, rssMb, result.bytesPerStep(), config.sampling ? streams : config.batch);
+                    gflops, heapMb, rssMb, result.bytesPerStep(), config.task == BenchTask.SAMPLE ? streams : config.batch);
             System.out.flush();
         }
         return 0;

@@ -19,12 +19,12 @@ class BenchTest {
 
     @Test
     void eachConfigurationEndsWithAResultLineInThePeersFormat() {
-        String out = Cli.run("bench", "C1", "C5", "--streams", "2", "--warmup", "0", "--window", "0.05",
+        String out = Cli.run("bench", "C1", "C5", "CLS", "--streams", "2", "--warmup", "0", "--window", "0.05",
                 "--windows", "3").ok().out();
         List<Map<String, String>> results = out.lines().filter(line -> line.startsWith("RESULT "))
                 .map(BenchTest::fields).toList();
-        assertEquals(2, results.size(), out);
-        assertEquals(List.of("C1", "C5"), results.stream().map(r -> r.get("config")).toList());
+        assertEquals(3, results.size(), out);
+        assertEquals(List.of("C1", "C5", "CLS"), results.stream().map(r -> r.get("config")).toList());
         for (Map<String, String> result : results) {
             assertEquals("rnn4j", result.get("peer"));
             double median = Double.parseDouble(result.get("tokens_per_s"));
