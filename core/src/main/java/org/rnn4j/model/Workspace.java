@@ -45,6 +45,7 @@ public final class Workspace {
     final ProjectedTokens projectedTokens; // the first layer's input when it is looked up, else null
     final PackedWeights packed;          // what a one-row inference workspace's layers read, or null
     final HeadLayer.Window head;         // the head's buffers: logits, then probabilities
+    final boolean perStep;               // whether the head predicts every step, or once per row
 
     /**
      * Buffers for T×N windows run as {@code plan} says (its projection is ignored for one-hot input;
@@ -118,6 +119,7 @@ public final class Workspace {
             droppedInputs[layer] = dropout ? new DenseInput(dropped[layer - 1], 0, h, dOutput) : plainInputs[layer];
         }
         this.head = head.window(steps, rows);
+        this.perStep = config.head().perStep();
     }
 
     /**
@@ -184,6 +186,21 @@ public final class Workspace {
             window.useSteps(steps);
         }
         this.steps = steps;
+    }
+
+    /**
+     * How many input tokens the last forward read, padding excluded: its scored positions for a head that
+     * predicts every step (as a language model counts tokens), the rows' lengths for one that predicts per row.
+     */
+    public int tokens() {
+        if (perStep) {
+            return head.scored();
+        }
+        int tokens = 0;
+        for (int length : lengths) {
+            tokens += Math.min(length, steps);
+        }
+        return tokens;
     }
 
     /** How many predictions of the last forward had a target, not padding: the ones its loss sums over. */

@@ -185,7 +185,7 @@ public final class Trainer {
                 step.update(workspace, learningRate.current());
                 window++;
                 progress.step++;
-                progress.tokens += workspace.scored();
+                progress.tokens += workspace.tokens();
                 progress.window = window;
                 progress.loss = loss;
                 progress.smoothLoss = SMOOTHING * progress.smoothLoss + (1 - SMOOTHING) * loss;
