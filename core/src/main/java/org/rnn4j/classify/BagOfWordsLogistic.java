@@ -13,7 +13,7 @@ import java.util.List;
 public final class BagOfWordsLogistic implements SequenceClassifier {
 
     /** The L2 strengths {@link #fitTuned} tries, strongest first. */
-    public static final List<Double> L2_GRID = List.of(1.0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5);
+    public static final List<Double> L2_GRID = List.of(1.0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6);
     /** λ when the training examples are too few to hold a slice out (a class with a single one). */
     public static final double DEFAULT_L2 = 1e-2;
     /** The share of each class's training examples that {@link #fitTuned} holds out to compare the λ. */
