@@ -48,10 +48,27 @@ public final class OpenNlpTokenizer implements Tokenizer {
 
     @Override
     public List<List<String>> sentences(String text, String what) {
+        List<List<String>> sentences = new ArrayList<>();
+        for (String[] tokens : modelSentences(text, what)) {
+            List<String> words = new ArrayList<>(tokens.length);
+            for (String token : tokens) {
+                EnglishClitics.split(token, words);
+            }
+            words.replaceAll(casing::apply);
+            sentences.add(words);
+        }
+        return sentences;
+    }
+
+    /**
+     * The sentences of {@code text} as the OpenNLP models cut them, before {@link EnglishClitics} and the
+     * casing (don't stays whole), with the refusals of {@link #sentences}.
+     */
+    static List<String[]> modelSentences(String text, String what) {
         SentenceDetectorME detector = new SentenceDetectorME(EnglishModels.SENTENCES);
         TokenizerME tokenizer = new TokenizerME(EnglishModels.TOKENS);
         WordScripts scripts = new WordScripts();
-        List<List<String>> sentences = new ArrayList<>();
+        List<String[]> sentences = new ArrayList<>();
         for (Span paragraph : paragraphs(text)) {
             String paragraphText = paragraph.getCoveredText(text).toString();
             for (Span sentence : detector.sentPosDetect(paragraphText)) {
@@ -59,13 +76,10 @@ public final class OpenNlpTokenizer implements Tokenizer {
                 if (tokens.length > MAX_SENTENCE_TOKENS) {
                     throw noSentenceEnd(text, paragraph.getStart() + sentence.getStart(), tokens, what);
                 }
-                List<String> words = new ArrayList<>(tokens.length);
                 for (String token : tokens) {
                     scripts.count(token);
-                    EnglishClitics.split(token, words);
                 }
-                words.replaceAll(casing::apply);
-                sentences.add(words);
+                sentences.add(tokens);
             }
         }
         if (sentences.isEmpty()) {
