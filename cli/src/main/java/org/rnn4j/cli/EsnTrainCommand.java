@@ -2,8 +2,6 @@ package org.rnn4j.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.esn.EchoStateNetwork;
@@ -87,7 +85,7 @@ final class EsnTrainCommand implements Runnable {
         EsnConfig config = new EsnConfig(series.inputs(), reservoir, series.outputs(), connectivity, spectralRadius, inputScaling,
                 inputBias, feedbackScale, leakRate, washout, ridge, noise, seed);
         HeapCheck.require(config.memory(trainSteps - washout), "to make and fit it", "choose a smaller --reservoir or --connectivity, or fewer steps");
-        Path folder = out != null ? out : Path.of("runs", "esn-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path folder = out != null ? out : TrainingRun.defaultFolder("esn");
         if (Files.exists(folder.resolve(MODEL_FILE))) {
             throw new InvalidInputException(folder + " already holds " + MODEL_FILE + "; choose another --out folder");
         }

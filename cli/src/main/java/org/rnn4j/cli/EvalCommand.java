@@ -16,6 +16,7 @@ import org.rnn4j.text.Corpus;
 import org.rnn4j.text.TextLoader;
 import org.rnn4j.text.TokenSequence;
 import org.rnn4j.text.Vocabulary;
+import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.train.Checkpoint;
 import org.rnn4j.train.Evaluation;
 import org.rnn4j.train.Evaluator;
@@ -67,7 +68,7 @@ final class EvalCommand implements Runnable {
         if (batchSize < 1 || warmUp < 0) {
             throw new InvalidInputException("--batch-size must be at least 1 and --warm-up at least 0, got " + batchSize + " and " + warmUp);
         }
-        Checkpoint loaded = Checkpoint.load(checkpoint);
+        Checkpoint loaded = ModelLoader.load(checkpoint, LanguageModelHead.ID);
         Vocabulary vocabulary = loaded.vocabulary();
         String what = "the text " + text;
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);

@@ -3,14 +3,10 @@ package org.rnn4j.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.ModelConfig;
@@ -31,8 +27,6 @@ import org.rnn4j.train.TrainingProgress;
  */
 final class ProgressReporter implements TrainingListener {
 
-    private static final long REDRAW_NANOS = 200_000_000L;
-    private static final long LINE_NANOS = 30_000_000_000L; // status line interval without a terminal
     /** A validation split shorter than this is warned about: a handful of windows measure little. */
     private static final int FEW_VALIDATION_TOKENS = 100;
 
@@ -41,9 +35,8 @@ final class ProgressReporter implements TrainingListener {
     private final TrainConfig config;
     private final Path folder;
     private final PrintStream out = System.out;
-    private ProgressBar bar;
-    private long lastRedraw;
-    private long lastLine = System.nanoTime();
+    private final StatusBar bar = new StatusBar();
+    private final Function<TrainingProgress, String> status = this::status;
     private Evaluation lastValidation;
     private long lastValidationStep;
     private final SampleGallery gallery; // null when samples are only printed
@@ -88,38 +81,19 @@ final class ProgressReporter implements TrainingListener {
                     + " give a longer text, a larger --val-frac or a --valid-text%n", validation, (corpus.words() ? "token" : "character") + (validation == 1 ? "" : "s"),
                     FEW_VALIDATION_TOKENS, validation < 2 ? " and none is measured" : "");
         }
-        if (System.console() == null) {
-            return;
-        }
-        bar = new ProgressBarBuilder()
-                .setTaskName("train")
-                .setInitialMax(p.totalSteps())
-                .startsFrom(p.step(), Duration.ZERO)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(out, 160))
-                .setUnit(" steps", 1)
-                .build();
+        bar.start(p);
     }
 
     @Override
     public void onStep(TrainingProgress p) {
-        long now = System.nanoTime();
-        if (now - lastRedraw < REDRAW_NANOS) {
-            return;
-        }
-        lastRedraw = now;
-        String status = String.format(Locale.ROOT, "epoch %d loss %.3f smooth %.3f %s%,.0f tok/s",
+        bar.step(p, status);
+    }
+
+    private String status(TrainingProgress p) {
+        return String.format(Locale.ROOT, "epoch %d loss %.3f smooth %.3f %s%,.0f tok/s",
                 p.epoch(), p.loss(), p.smoothLoss(),
                 lastValidation == null ? "" : String.format(Locale.ROOT, "val %.3f ", lastValidation.loss()),
                 p.tokensPerSecond());
-        if (bar != null) {
-            bar.stepTo(p.step());
-            bar.setExtraMessage(status);
-        } else if (now - lastLine >= LINE_NANOS) {
-            lastLine = now;
-            out.printf(Locale.ROOT, "step %d/%d %s%n", p.step(), p.totalSteps(), status);
-        }
     }
 
     @Override
@@ -142,15 +116,11 @@ final class ProgressReporter implements TrainingListener {
 
     @Override
     public void onEnd(TrainingProgress p, StopReason reason) {
-        if (bar != null) {
-            bar.stepTo(p.step());
-            bar.close();
-        }
+        bar.close(p);
     }
 
     private void above(String text) {
-        out.println(bar != null ? "\r\033[K" + text : text); // one write: clear the bar's line, print, and the bar redraws below
-        out.flush();
+        bar.above(text);
     }
 
     /** The end of a run: why it stopped, the best loss, its files and the commands to use them. */

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.text.CorpusSource;
 import org.rnn4j.text.TextFingerprint;
+import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.train.Checkpoint;
 import org.rnn4j.train.TrainConfig;
 import org.rnn4j.train.TrainingState;
@@ -78,7 +79,7 @@ final class ResumedRun {
      * its settings; the split's fractions may change along with the text when {@code newText} allows it.
      */
     static Checkpoint load(Path file, ParseResult given, NewText newText) {
-        Checkpoint checkpoint = Checkpoint.load(file);
+        Checkpoint checkpoint = ModelLoader.load(file, LanguageModelHead.ID);
         if (!checkpoint.resumable()) {
             throw new InvalidInputException(file + " holds a model but no training state; it cannot be resumed");
         }

@@ -14,6 +14,7 @@ import org.rnn4j.sample.Sampler;
 import org.rnn4j.sample.SamplingConfig;
 import org.rnn4j.sample.SentenceGenerator;
 import org.rnn4j.text.Vocabulary;
+import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.train.Checkpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +76,7 @@ final class SampleCommand implements Runnable {
         if (!(temperature >= 0f && Float.isFinite(temperature))) {
             throw new IllegalArgumentException("--temperature must be 0 (greedy) or a finite positive number, got " + temperature);
         }
-        Checkpoint loaded = Checkpoint.load(checkpoint);
+        Checkpoint loaded = ModelLoader.load(checkpoint, LanguageModelHead.ID);
         boolean argmax = greedy || temperature == 0f;
         var config = new SamplingConfig(length != null ? length : loaded.words() ? 60 : 1000, argmax ? 1f : temperature,
                 topK, topP, argmax ? Decoding.GREEDY : Decoding.SAMPLE, stop);

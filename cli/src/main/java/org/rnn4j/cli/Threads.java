@@ -5,12 +5,12 @@ import org.rnn4j.kernel.Parallel;
 import picocli.CommandLine.Option;
 
 /** The --threads option shared by the commands that run kernels; applied before any kernel runs. */
-final class Threads {
+public final class Threads {
 
     @Option(names = "--threads", description = "Worker threads for the kernels (default: all cores)")
     Integer threads;
 
-    void apply() {
+    public void apply() {
         if (threads == null) {
             return;
         }

@@ -5,10 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.cli.ResumedRun.NewText;
@@ -32,7 +28,6 @@ import org.rnn4j.text.CorpusSource;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.train.Checkpoint;
 import org.rnn4j.train.CorpusTraining;
-import org.rnn4j.train.StopReason;
 import org.rnn4j.train.TrainConfig;
 import org.rnn4j.train.Trainer;
 import picocli.CommandLine.Command;
@@ -249,40 +244,8 @@ final class TrainCommand implements Runnable {
         ProgressReporter reporter = new ProgressReporter(modelConfig, corpus, trainConfig, folder,
                 keepSamples ? new SampleGallery(folder) : null);
         Trainer trainer = new Trainer(model, new CorpusTraining(corpus), trainConfig, folder, reporter, checkpoint);
-        try (RunFolder.Lock _ = RunFolder.prepare(folder, checkpoint != null)) { // once every option and the corpus are accepted
-            runStoppable(trainer, () -> {
-                StopReason reason = trainer.run();
-                LossPlot.writeAfterRun(folder, System.out);
-                reporter.printSummary(trainer, reason);
-            });
-        }
-    }
-
-    /**
-     * Runs {@code run} with Ctrl-C (any JVM shutdown) turned into {@link Trainer#requestStop}: the shutdown
-     * waits until the run has saved its checkpoint, drawn the plot and printed its summary.
-     */
-    private static void runStoppable(Trainer trainer, Runnable run) {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            trainer.requestStop();
-            try {
-                finished.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "rnn4j-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            run.run();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook); // Main.run may be called again in this JVM
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running and has just been released
-            }
-        }
+        // once every option and the corpus are accepted
+        TrainingRun.run(trainer, folder, checkpoint != null, reason -> reporter.printSummary(trainer, reason));
     }
 
     private ModelConfig modelConfig(int vocabularySize) {
@@ -375,7 +338,7 @@ final class TrainCommand implements Runnable {
     }
 
     private Path defaultFolder() {
-        return Path.of("runs", cell + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return TrainingRun.defaultFolder(cell);
     }
 
     static String bundledCorpus() {

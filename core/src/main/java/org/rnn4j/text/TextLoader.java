@@ -56,6 +56,15 @@ public final class TextLoader {
         } catch (IOException e) {
             throw unreadable(file, e);
         }
+        return read(bytes, file);
+    }
+
+    /**
+     * Text that did not come from a file (standard input), with the checks a file gets; {@code name} stands for it
+     * in error messages.
+     */
+    public static String read(byte[] bytes, Path name) {
+        Path file = name;
         if (bytes.length == 0) {
             throw empty(file);
         }

@@ -12,6 +12,7 @@ import org.rnn4j.classify.ConfusionMatrix;
 import org.rnn4j.classify.MajorityClass;
 import org.rnn4j.nlp.TokenLevel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,17 +27,8 @@ import picocli.CommandLine.Option;
                 + " or a folder with a file per class (a line per text; the class is the file name without its extension)."})
 final class ClassifyBaselineCommand implements Runnable {
 
-    @Option(names = "--data", required = true, paramLabel = "PATH", description = "Labelled texts: a TSV file or a folder")
-    Path data;
-
-    @Option(names = "--classes", split = ",", paramLabel = "NAME", description = "Keep only these classes (default: all)")
-    List<String> classes = List.of();
-
-    @Option(names = "--tokens", paramLabel = "LEVEL", description = "char, word (OpenNLP) or pos (part-of-speech tags) (default: ${DEFAULT-VALUE})", defaultValue = "word")
-    String tokens;
-
-    @Option(names = "--val-frac", description = "Share of each class held out for validation (default: ${DEFAULT-VALUE})", defaultValue = "0.2")
-    double validationFraction;
+    @Mixin
+    DatasetArguments dataset;
 
     @Option(names = "--seed", description = "Seed of the split and of the slice that picks the L2 strength (default: ${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
@@ -46,8 +38,9 @@ final class ClassifyBaselineCommand implements Runnable {
 
     @Override
     public void run() {
-        TokenLevel level = TokenLevel.fromId(tokens);
-        LabelledDataset dataset = LabelledDataset.load(new DatasetOptions(data, classes, level, validationFraction, seed));
+        DatasetOptions options = this.dataset.options(seed);
+        TokenLevel level = options.level();
+        LabelledDataset dataset = LabelledDataset.load(options);
         EncodedExamples train = dataset.train();
         EncodedExamples validation = dataset.validation();
         List<String> labels = dataset.labels();
@@ -61,14 +54,14 @@ final class ClassifyBaselineCommand implements Runnable {
                 "bag-of-words logistic regression, %s tokens: validation accuracy %.4f", level.id(), logisticScores.accuracy()));
 
         Map<String, Integer> sizes = dataset.classSizes();
-        System.out.printf(Locale.ROOT, "data: %s: %,d texts in %d classes (%s)%n", data, train.size() + validation.size(),
+        System.out.printf(Locale.ROOT, "data: %s: %,d texts in %d classes (%s)%n", options.data(), train.size() + validation.size(),
                 labels.size(), sizes.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
                         .collect(Collectors.joining(", ")));
         System.out.printf(Locale.ROOT, "tokens: %s, %,d in %.1f s; vocabulary of the training split: %,d (with <unk>, <s>, </s>);"
                         + " %.2f%% of the validation tokens are <unk>%n", level.id(), train.tokens() + validation.tokens(),
                 dataset.tokenizeSeconds(), dataset.vocabulary().size(), 100 * dataset.unknownShare());
         System.out.printf(Locale.ROOT, "split: %,d training, %,d validation texts (stratified: %s%% of each class, seed %d)%n",
-                train.size(), validation.size(), plain(100 * validationFraction), seed);
+                train.size(), validation.size(), plain(100 * options.validationFraction()), seed);
         System.out.println();
         System.out.printf(Locale.ROOT, "validation accuracy: majority class (%s) %.4f, bag-of-words logistic regression %.4f%n",
                 labels.get(majority.predicted()), majorityScores.accuracy(), logisticScores.accuracy());

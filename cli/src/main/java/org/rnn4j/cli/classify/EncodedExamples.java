@@ -1,6 +1,7 @@
 package org.rnn4j.cli.classify;
 
 import java.util.List;
+import org.rnn4j.data.LabelledSequences;
 
 /**
  * Examples ready for a sequence classifier: N token-id sequences, their N class indices and the N origins
@@ -18,6 +19,11 @@ public record EncodedExamples(int[][] sequences, int[] classes, List<String> ori
             throw new IllegalArgumentException("sequences, classes and origins differ in count: " + sequences.length + ", "
                     + classes.length + ", " + origins.size());
         }
+    }
+
+    /** The sequences with their classes, as the trainer reads them. */
+    public LabelledSequences labelled() {
+        return LabelledSequences.ofClasses(sequences, classes);
     }
 
     /** N. */

@@ -1,0 +1,96 @@
+package org.rnn4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.head.classifier.ClassifierHead;
+import org.rnn4j.head.classifier.Pooling;
+import org.rnn4j.train.Checkpoint;
+
+/**
+ * {@code rnn4j classify train}, {@code eval} and {@code predict} end to end on the pets fixture, and the refusals of
+ * models of the wrong kind.
+ */
+class ClassifyTrainTest {
+
+    private static final Pattern ACCURACY = Pattern.compile("on the validation split \\(8 texts\\): accuracy ([0-9.]+)");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void trainsScoresAndPredicts() throws IOException {
+        Path run = temp.resolve("run");
+        String out = Cli.run("classify", "train", "--data", ClassifyBaselineTest.pets().toString(), "--tokens", "word",
+                "--pooling", "mean", "--rnn-size", "16", "--wordvec-size", "8", "--batch-size", "8", "--epochs", "40",
+                "--patience", "0", "--learning-rate", "0.01", "--out", run.toString()).ok().out();
+        Matcher accuracy = ACCURACY.matcher(out);
+        assertTrue(accuracy.find(), out);
+        assertTrue(Double.parseDouble(accuracy.group(1)) >= 0.75, out);
+        for (String file : List.of("best.safetensors", "checkpoint.safetensors", "metrics.jsonl", "loss.png", "confusion.png")) {
+            assertTrue(Files.exists(run.resolve(file)), file);
+        }
+        Checkpoint checkpoint = Checkpoint.load(run.resolve("best.safetensors"));
+        assertEquals(new ClassifierHead(2, Pooling.MEAN), checkpoint.model().head());
+        assertEquals(List.of("cat", "dog"), checkpoint.labels());
+
+        String model = run.resolve("best.safetensors").toString();
+        String eval = Cli.run("classify", "eval", "--model", model, "--data", ClassifyBaselineTest.pets().toString()).ok().out();
+        assertTrue(eval.contains("(40 texts): accuracy"), eval);
+
+        Path texts = temp.resolve("texts.txt");
+        Files.writeString(texts, "The dog barks at the cat.\n\nMy cat purrs on the sofa.\n");
+        List<String> rows = Cli.run("classify", "predict", "--model", model, texts.toString()).ok().out().lines().toList();
+        assertEquals(List.of("class", "p(cat)", "p(dog)", "text"), List.of(rows.get(0).split("\t")));
+        assertEquals(3, rows.size(), "the blank line is skipped");
+        for (String row : rows.subList(1, 3)) {
+            String[] columns = row.split("\t");
+            double sum = Double.parseDouble(columns[1]) + Double.parseDouble(columns[2]);
+            assertEquals(1, sum, 2e-4, row);
+            assertEquals(Double.parseDouble(columns[1]) > Double.parseDouble(columns[2]) ? "cat" : "dog", columns[0], row);
+        }
+        assertTrue(rows.get(2).endsWith("\tMy cat purrs on the sofa."), rows.get(2));
+    }
+
+    @Test
+    void modelsOfTheWrongKindAreRefused() {
+        Path run = temp.resolve("run");
+        Cli.run("classify", "train", "--data", ClassifyBaselineTest.pets().toString(), "--tokens", "char", "--rnn-size", "8",
+                "--epochs", "1", "--out", run.toString()).ok();
+        String classifier = run.resolve("checkpoint.safetensors").toString();
+        Cli.Result sample = Cli.run("sample", "--checkpoint", classifier);
+        assertEquals(2, sample.exitCode());
+        assertTrue(sample.err().contains("holds a classifier, not a language-model; use it with rnn4j classify predict"), sample.err());
+
+        Path lm = temp.resolve("lm");
+        Cli.run("train", "--text", Cli.sonnets().toString(), "--rnn-size", "8", "--num-layers", "1", "--max-steps", "2",
+                "--out", lm.toString()).ok();
+        Cli.Result predict = Cli.run("classify", "predict", "--model", lm.resolve("checkpoint.safetensors").toString());
+        assertEquals(2, predict.exitCode());
+        assertTrue(predict.err().contains("holds a language-model, not a classifier; use it with rnn4j sample or rnn4j eval"),
+                predict.err());
+        assertFalse(predict.out().contains("class\t"), predict.out());
+    }
+
+    @Test
+    void anUnknownLabelAtEvalTimeNamesItsLine() throws IOException {
+        Path run = temp.resolve("run");
+        Cli.run("classify", "train", "--data", ClassifyBaselineTest.pets().toString(), "--rnn-size", "8", "--epochs", "1",
+                "--out", run.toString()).ok();
+        Path other = temp.resolve("other.tsv");
+        Files.writeString(other, "cat\tThe cat sleeps.\nbird\tThe bird sings.\n");
+        Cli.Result result = Cli.run("classify", "eval", "--model", run.resolve("checkpoint.safetensors").toString(),
+                "--data", other.toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("other.tsv:2") && result.err().contains("'bird'"), result.err());
+    }
+}
