@@ -22,6 +22,8 @@ targets=(
   core:org.rnn4j.text.TextLoaderFuzzTest#read
   core:org.rnn4j.train.MetricsLogFuzzTest#resume
   core:org.rnn4j.sample.PrimeFuzzTest#prime
+  core:org.rnn4j.classify.LabelledDataFuzzTest#texts
+  core:org.rnn4j.classify.LabelledDataFuzzTest#steps
   nlp:org.rnn4j.nlp.TokenizerFuzzTest#tokenization
   nlp:org.rnn4j.nlp.TokenizerFuzzTest#whitespace
   cli:org.rnn4j.cli.MetricsPlotFuzzTest#curves

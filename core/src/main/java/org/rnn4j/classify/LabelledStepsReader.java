@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnn4j.InvalidInputException;
-import org.rnn4j.text.TextLoader;
 
 /**
  * Reads the examples of a sequence labelling task (one label per step). The format: a UTF-8 text file with
@@ -16,7 +15,8 @@ import org.rnn4j.text.TextLoader;
  * Dogs bark .&#9;NOUN VERB PUNCT
  * </pre>
  * A line without a tab, with no token, or whose counts differ is refused with the file and line (and, for
- * counts that differ, both counts). Tokens and labels cannot hold whitespace; a token's own tab would end it.
+ * counts that differ, both counts). Tokens and labels cannot hold whitespace; a token's own tab would end it. A
+ * leading byte order mark is dropped.
  */
 public final class LabelledStepsReader {
 
@@ -25,31 +25,18 @@ public final class LabelledStepsReader {
 
     /** Every sequence of {@code file}, in file order. */
     public static List<LabelledSteps> read(Path file) {
-        List<String> lines = TextLoader.read(file).lines().toList();
         List<LabelledSteps> sequences = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            String origin = file + ":" + (i + 1);
-            int tab = line.indexOf('\t');
-            if (tab < 0) {
-                throw new InvalidInputException(origin + ": no tab between the tokens and the labels; write each sequence as tokens<TAB>labels");
-            }
-            List<String> tokens = words(line.substring(0, tab));
-            List<String> labels = words(line.substring(tab + 1));
+        for (LabelledFiles.TabbedLine line : LabelledFiles.tabbedLines(file, "tokens", "labels", "sequence")) {
+            List<String> tokens = words(line.left());
+            List<String> labels = words(line.right());
             if (tokens.isEmpty()) {
-                throw new InvalidInputException(origin + ": no token before the tab; write each sequence as tokens<TAB>labels");
+                throw new InvalidInputException(line.origin() + ": no token before the tab; write each sequence as tokens<TAB>labels");
             }
             if (tokens.size() != labels.size()) {
-                throw new InvalidInputException(origin + ": " + tokens.size() + " token(s) but " + labels.size()
+                throw new InvalidInputException(line.origin() + ": " + tokens.size() + " token(s) but " + labels.size()
                         + " label(s); give exactly one label per token, both separated by spaces");
             }
-            sequences.add(new LabelledSteps(tokens, labels, origin));
-        }
-        if (sequences.isEmpty()) {
-            throw new InvalidInputException(file + " has no sequences, only blank lines; write each sequence as tokens<TAB>labels");
+            sequences.add(new LabelledSteps(tokens, labels, line.origin()));
         }
         return sequences;
     }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.rnn4j.InvalidInputException;
-import org.rnn4j.text.TextLoader;
 
 /**
  * Reads the examples of a text classification task from one of three layouts:
@@ -24,14 +23,12 @@ import org.rnn4j.text.TextLoader;
  * <li>a folder of files, one per class (the class is the file name without its extension), each non-blank
  *     line one example.
  * </ul>
- * Files are strict UTF-8 ({@link TextLoader}: an invalid byte is refused with the file and byte offset); a
- * leading byte order mark is dropped; labels and texts lose the whitespace around them. Names starting with
+ * Files are strict UTF-8 ({@link org.rnn4j.text.TextLoader}: an invalid byte is refused with the file and byte
+ * offset); a leading byte order mark is dropped; labels and texts lose the whitespace around them. Names starting with
  * a dot are skipped, folders and files are read in name order, lines in file order. Origins are
  * {@code file:line} for line-based layouts and the file for one example per file.
  */
 public final class LabelledTextReader {
-
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private LabelledTextReader() {
     }
@@ -71,29 +68,16 @@ public final class LabelledTextReader {
     /** A file of {@code label<TAB>text} lines. */
     private static List<LabelledText> readTsv(Path file) {
         List<LabelledText> examples = new ArrayList<>();
-        List<String> lines = text(file).lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            String origin = file + ":" + (i + 1);
-            int tab = line.indexOf('\t');
-            if (tab < 0) {
-                throw new InvalidInputException(origin + ": no tab between the label and the text; write each example as label<TAB>text");
-            }
-            String label = line.substring(0, tab).strip();
-            String text = line.substring(tab + 1).strip();
+        for (LabelledFiles.TabbedLine line : LabelledFiles.tabbedLines(file, "label", "text", "example")) {
+            String label = line.left().strip();
+            String text = line.right().strip();
             if (label.isEmpty()) {
-                throw new InvalidInputException(origin + ": the label before the tab is empty; write each example as label<TAB>text");
+                throw new InvalidInputException(line.origin() + ": the label before the tab is empty; write each example as label<TAB>text");
             }
             if (text.isEmpty()) {
-                throw new InvalidInputException(origin + ": the text after the label '" + label + "' is empty; give the example a text or remove the line");
+                throw new InvalidInputException(line.origin() + ": the text after the label '" + label + "' is empty; give the example a text or remove the line");
             }
-            examples.add(new LabelledText(label, text, origin));
-        }
-        if (examples.isEmpty()) {
-            throw new InvalidInputException(file + " has no examples, only blank lines; write each example as label<TAB>text");
+            examples.add(new LabelledText(label, text, line.origin()));
         }
         return examples;
     }
@@ -101,7 +85,7 @@ public final class LabelledTextReader {
     /** One file of a class: each non-blank line an example. */
     private static List<LabelledText> readLines(Path file, String label) {
         List<LabelledText> examples = new ArrayList<>();
-        List<String> lines = text(file).lines().toList();
+        List<String> lines = LabelledFiles.text(file).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).isBlank()) {
                 examples.add(new LabelledText(label, lines.get(i).strip(), file + ":" + (i + 1)));
@@ -121,7 +105,7 @@ public final class LabelledTextReader {
         }
         List<LabelledText> examples = new ArrayList<>(files.size());
         for (Path file : files) {
-            String text = text(file).strip();
+            String text = LabelledFiles.text(file).strip();
             if (text.isEmpty()) {
                 throw new InvalidInputException(file + ": the text is empty (only whitespace); give the example a text or remove the file");
             }
@@ -166,11 +150,5 @@ public final class LabelledTextReader {
         } catch (IOException e) {
             throw new InvalidInputException("cannot list folder " + folder + ": " + e.getMessage());
         }
-    }
-
-    /** The file as strict UTF-8, without a leading byte order mark. */
-    private static String text(Path file) {
-        String text = TextLoader.read(file);
-        return text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
     }
 }
