@@ -239,7 +239,7 @@ final class TrainCommand implements Runnable {
             Prepared run;
             try {
                 run = prepare(corpusText, validation, checkpoint, given, words, trainConfig, folder);
-            } catch (RuntimeException refused) {
+            } catch (RuntimeException | OutOfMemoryError refused) {
                 lock.discardNewFiles(); // a refused run leaves the folder as it found it
                 throw refused;
             }
@@ -272,7 +272,7 @@ final class TrainCommand implements Runnable {
                     keepSamples ? new SampleGallery(folder) : null);
             return new Prepared(corpusFile, new Trainer(model, new CorpusTraining(corpus), trainConfig, folder, reporter, checkpoint),
                     reporter);
-        } catch (RuntimeException refused) {
+        } catch (RuntimeException | OutOfMemoryError refused) {
             corpusFile.close();
             throw refused;
         }

@@ -20,11 +20,14 @@ import org.rnn4j.io.Json;
 /**
  * Token ids on disk, as few bytes each as the vocabulary needs (1 up to 256 tokens, 2 up to 65,536, else 4),
  * read through a memory mapping: L tokens cost L·width bytes of disk and, whatever L, a bounded part of
- * memory. Every {@value #BLOCK_BUDGET}th time a read moves to another 64 KB block, the pages read so far
- * are dropped from this process's memory ({@link MemorySegment#unload}); they stay in the page cache, and
- * a later read maps them back. So the resident part of the mapping stays under about 64 MB (the kernel
- * maps at most a 64 KB block per page fault) however the reads jump, while a reader that goes forward
- * through a few places, as training's streams do, drops them only every few hundred windows.
+ * memory. Pages of a mapping that were read stay in the process's resident set, so the reader counts the
+ * 64 KB blocks it moves into (a small table remembers the {@value #RECENT} blocks it read last, so that
+ * B streams read side by side count a block each time they enter a new one, not at every row), and after
+ * {@value #BLOCK_BUDGET} new blocks drops the pages read so far ({@link MemorySegment#unload}); they stay
+ * in the page cache, and a later read maps them back. The kernel maps at most the aligned 64 KB around a
+ * page fault, two of these blocks at worst, so the resident part of the mapping stays under 128 MB however
+ * the reads jump, and training's streams, which each enter a new block every 64 KB / T windows, unload
+ * it only every few thousand windows.
  *
  * <p>Layout, little-endian: the magic {@code rnn4jtok}; int32 format version; int32 width (bytes per
  * token); int64 L; int64 offset and int64 length of the description; zeros up to byte 64; the L tokens;
@@ -37,6 +40,7 @@ public final class TokenFile implements TokenArray, AutoCloseable {
     public static final String SUFFIX = ".tokens";
 
     static final int BLOCK_BUDGET = 1024;
+    static final int RECENT = 256;                  // blocks the table remembers; a power of 2
     private static final int BLOCK_SHIFT = 16;      // 64 KB blocks
     private static final byte[] MAGIC = "rnn4jtok".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
@@ -50,9 +54,10 @@ public final class TokenFile implements TokenArray, AutoCloseable {
     private final int width;
     private final long length;                      // L
     private final Map<String, Object> description;
-    private final int budget;                       // block changes between unloads
-    private long lastBlock = -1;
-    private int blockChanges;
+    private final int budget;                       // new blocks between unloads
+    private final long[] recent = new long[RECENT]; // block b, if read since the last unload and not displaced, at b mod RECENT
+    private int newBlocks;                          // since the last unload
+    private int unloads;
 
     private TokenFile(Arena arena, MemorySegment mapping, int width, long length, Map<String, Object> description, int budget) {
         this.arena = arena;
@@ -62,6 +67,7 @@ public final class TokenFile implements TokenArray, AutoCloseable {
         this.length = length;
         this.description = description;
         this.budget = budget;
+        Arrays.fill(recent, -1);
     }
 
     /**
@@ -72,7 +78,7 @@ public final class TokenFile implements TokenArray, AutoCloseable {
         return open(file, BLOCK_BUDGET);
     }
 
-    /** {@link #open(Path)} with {@code budget} block changes between unloads (tests use small ones). */
+    /** {@link #open(Path)} with {@code budget} new blocks between unloads (tests use small ones). */
     static Optional<TokenFile> open(Path file, int budget) {
         Arena arena = Arena.ofShared();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -208,18 +214,26 @@ public final class TokenFile implements TokenArray, AutoCloseable {
     public int get(long index) {
         long at = index * width;
         long block = at >>> BLOCK_SHIFT;
-        if (block != lastBlock) {
-            lastBlock = block;
-            if (++blockChanges >= budget) {
+        int slot = (int) block & RECENT - 1;
+        if (recent[slot] != block) {
+            if (++newBlocks > budget) {
                 mapping.unload();
-                blockChanges = 0;
+                Arrays.fill(recent, -1);
+                newBlocks = 1;
+                unloads++;
             }
+            recent[slot] = block;
         }
         return switch (width) {
             case 1 -> tokens.get(ValueLayout.JAVA_BYTE, at) & 0xFF;
             case 2 -> tokens.get(SHORT, at) & 0xFFFF;
             default -> tokens.get(INT, at);
         };
+    }
+
+    /** How often the pages read were dropped from memory. */
+    int unloads() {
+        return unloads;
     }
 
     /** Bytes per token. */

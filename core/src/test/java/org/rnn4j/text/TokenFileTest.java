@@ -59,13 +59,35 @@ class TokenFileTest {
 
     @Test
     void readsThatJumpAcrossManyBlocksStayRightThroughTheUnloads() {
-        // 3 MB of 2-byte tokens, read at random: with a budget of 3 block changes the mapping is unloaded every few reads
+        // 3 MB of 2-byte tokens (46 blocks of 64 KB), read at random: a budget of 3 new blocks unloads every few reads
         int[] ids = randomIds(1_500_000, 40_000, 5);
-        TokenFile file = TokenFile.open(write(ids, 40_000, Map.of()), 3).orElseThrow();
-        Rng rng = new Rng(6);
-        for (int read = 0; read < 20_000; read++) {
-            int at = (int) (rng.nextDouble() * ids.length);
-            assertEquals(ids[at], file.get(at));
+        try (TokenFile file = TokenFile.open(write(ids, 40_000, Map.of()), 3).orElseThrow()) {
+            Rng rng = new Rng(6);
+            for (int read = 0; read < 20_000; read++) {
+                int at = (int) (rng.nextDouble() * ids.length);
+                assertEquals(ids[at], file.get(at));
+            }
+            assertTrue(file.unloads() > 2_000, "unloaded " + file.unloads() + " times");
+        }
+    }
+
+    @Test
+    void streamsReadSideBySideCountEachBlockOnce() {
+        // 32 streams of 1-byte tokens, each read forward 101 tokens a window, as StreamBatcher reads them
+        int streams = 32;
+        int streamLength = 200_000;                                   // 3 blocks and a bit per stream, 98 blocks in all
+        int[] ids = randomIds(streams * streamLength + 1, 200, 8);
+        try (TokenFile file = TokenFile.open(write(ids, 200, Map.of()), 100).orElseThrow()) {
+            for (int window = 0; window < streamLength / 100; window++) {
+                for (int n = 0; n < streams; n++) {
+                    for (int t = 0; t <= 100; t++) {
+                        long at = (long) n * streamLength + window * 100L + t;
+                        assertEquals(ids[(int) at], file.get(at));
+                    }
+                }
+            }
+            // 98 blocks within a budget of 100: no unload, where counting each change of block (32 a window) would unload 640 times
+            assertEquals(0, file.unloads());
         }
     }
 
