@@ -1,0 +1,66 @@
+package org.rnn4j.cli.classify;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.rnn4j.classify.LabelledSteps;
+import org.rnn4j.classify.LabelledStepsReader;
+import org.rnn4j.classify.LabellerScores;
+import org.rnn4j.cli.ModelLoader;
+import org.rnn4j.data.LabelledSequences;
+import org.rnn4j.head.labeller.LabellerHead;
+import org.rnn4j.text.Vocabulary;
+import org.rnn4j.train.Checkpoint;
+import org.rnn4j.train.LabelledTraining;
+import org.rnn4j.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rnn4j label train}: a recurrent labeller (encoder + a linear softmax at every step) trained on rows of
+ * {@code tokens<TAB>labels}, then scored on the rows held out with the best checkpoint.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a sequence labeller on rows of tokens<TAB>labels and score it on the rows held out.",
+        footer = {"", "--data has one sequence per line: tokens<TAB>labels, each separated by spaces, as many labels as tokens."})
+final class LabelTrainCommand implements Runnable {
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Rows of tokens<TAB>labels")
+    Path data;
+
+    @Option(names = "--val-frac", description = "Share of the rows held out for validation (default: ${DEFAULT-VALUE})", defaultValue = "0.2")
+    double validationFraction;
+
+    @Mixin
+    SequenceTrainOptions training;
+
+    @Override
+    public void run() {
+        List<LabelledSteps> rows = LabelledStepsReader.read(data);
+        int[][] split = LabelledStepsData.split(rows.size(), validationFraction, training.seed);
+        List<LabelledSteps> train = Arrays.stream(split[0]).mapToObj(rows::get).toList();
+        List<LabelledSteps> validation = Arrays.stream(split[1]).mapToObj(rows::get).toList();
+        List<String> labels = LabelledStepsData.labels(rows);
+        Vocabulary vocabulary = LabelledStepsData.vocabulary(train);
+        LabelledSequences trainSequences = LabelledStepsData.encode(train, vocabulary, labels);
+        LabelledSequences validationSequences = LabelledStepsData.encode(validation, vocabulary, labels);
+        LabelledTraining labelled = new LabelledTraining(vocabulary, LabelledStepsData.TOKENIZER, labels, trainSequences,
+                validationSequences, null);
+        String summary = String.format(Locale.ROOT, "data: %,d training and %,d validation rows, %,d training steps, the longest row %d;"
+                        + " %d labels (%s), vocabulary %,d", train.size(), validation.size(), trainSequences.predictions(),
+                trainSequences.longest(), labels.size(), String.join(", ", labels), vocabulary.size());
+        Path folder = training.train(labelled, new LabellerHead(labels.size()), "label", summary);
+        Path best = folder.resolve(Trainer.BEST);
+        Path model = Files.exists(best) ? best : folder.resolve(Trainer.LATEST);
+        Checkpoint checkpoint = ModelLoader.load(model, LabellerHead.ID);
+        System.out.println();
+        System.out.print(LabellerScores.of(ModelLoader.load(checkpoint), labels, validationSequences).format(model.toString(),
+                "the validation rows", validation.size()));
+        String command = System.getProperty("rnn4j.command", "rnn4j");
+        System.out.println("score other rows: " + command + " label eval --model " + model + " --data FILE");
+        System.out.println("label sequences:  " + command + " label predict --model " + model + " [FILE...]");
+    }
+}
