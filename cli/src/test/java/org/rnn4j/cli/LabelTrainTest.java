@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.head.labeller.LabelOutput;
 import org.rnn4j.head.labeller.LabellerHead;
 import org.rnn4j.train.Checkpoint;
 
@@ -43,6 +44,24 @@ class LabelTrainTest {
         Files.writeString(input, "1 1 0 1\n\n0  0 1\n");
         List<String> rows = Cli.run("label", "predict", "--model", model, input.toString()).ok().out().lines().toList();
         assertEquals(List.of("1 1 0 1\todd even even odd", "0 0 1\teven even odd"), rows);
+    }
+
+    @Test
+    void aSigmoidLabellerLearnsTheSameTask() throws IOException {
+        Path data = parity(temp.resolve("parity.tsv"), 7);
+        Path run = temp.resolve("run");
+        String out = Cli.run("label", "train", "--data", data.toString(), "--output", "sigmoid", "--cell", "gru", "--rnn-size", "4",
+                "--wordvec-size", "0", "--dropout", "0", "--learning-rate", "0.03", "--epochs", "60", "--patience", "0",
+                "--out", run.toString()).ok().out();
+        assertTrue(out.contains("step accuracy 1.0000, sequence accuracy 1.0000"), out);
+        assertEquals(new LabellerHead(2, LabelOutput.SIGMOID), Checkpoint.load(run.resolve("best.safetensors")).model().head());
+
+        Path three = temp.resolve("three.tsv");
+        Files.writeString(three, "a b\tx y\nc\tz\n");
+        Cli.Result refused = Cli.run("label", "train", "--data", three.toString(), "--output", "sigmoid", "--out", temp.resolve("none").toString());
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("a sigmoid output gives two labels, but the data has 3"), refused.err());
+        assertFalse(Files.exists(temp.resolve("none")));
     }
 
     @Test

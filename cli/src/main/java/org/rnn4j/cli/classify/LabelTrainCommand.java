@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.rnn4j.InvalidInputException;
 import org.rnn4j.classify.LabelledSteps;
 import org.rnn4j.classify.LabelledStepsReader;
 import org.rnn4j.classify.LabellerScores;
 import org.rnn4j.cli.ModelLoader;
 import org.rnn4j.data.LabelledSequences;
+import org.rnn4j.head.labeller.LabelOutput;
 import org.rnn4j.head.labeller.LabellerHead;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.train.Checkpoint;
@@ -34,11 +36,16 @@ final class LabelTrainCommand implements Runnable {
     @Option(names = "--val-frac", description = "Share of the rows held out for validation (default: ${DEFAULT-VALUE})", defaultValue = "0.2")
     double validationFraction;
 
+    @Option(names = "--output", description = "softmax over the labels, or sigmoid (two labels only: one logit per step)"
+            + " (default: ${DEFAULT-VALUE})", defaultValue = "softmax")
+    String output;
+
     @Mixin
     SequenceTrainOptions training;
 
     @Override
     public void run() {
+        LabelOutput labelOutput = LabelOutput.fromId(output);
         List<LabelledSteps> rows = LabelledStepsReader.read(data);
         int[][] split = LabelledStepsData.split(rows.size(), validationFraction, training.seed);
         List<LabelledSteps> train = Arrays.stream(split[0]).mapToObj(rows::get).toList();
@@ -52,7 +59,13 @@ final class LabelTrainCommand implements Runnable {
         String summary = String.format(Locale.ROOT, "data: %,d training and %,d validation rows, %,d training steps, the longest row %d;"
                         + " %d labels (%s), vocabulary %,d", train.size(), validation.size(), trainSequences.predictions(),
                 trainSequences.longest(), labels.size(), String.join(", ", labels), vocabulary.size());
-        Path folder = training.train(labelled, new LabellerHead(labels.size()), "label", summary);
+        LabellerHead head;
+        try {
+            head = new LabellerHead(labels.size(), labelOutput);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(data + ": " + e.getMessage());
+        }
+        Path folder = training.train(labelled, head, "label", summary);
         Path best = folder.resolve(Trainer.BEST);
         Path model = Files.exists(best) ? best : folder.resolve(Trainer.LATEST);
         Checkpoint checkpoint = ModelLoader.load(model, LabellerHead.ID);
