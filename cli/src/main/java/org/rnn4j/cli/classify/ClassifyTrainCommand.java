@@ -28,7 +28,7 @@ final class ClassifyTrainCommand implements Runnable {
     DatasetArguments dataset;
 
     @Option(names = "--pooling", description = "What the classifier reads of each text: last (the final state), mean or max over its steps"
-            + " (default: ${DEFAULT-VALUE})", defaultValue = "last")
+            + " (default: ${DEFAULT-VALUE})", defaultValue = "mean")
     String pooling;
 
     @Mixin

@@ -43,7 +43,7 @@ public final class SequenceTrainOptions {
     @Option(names = "--wordvec-size", description = "Embedding size; 0 feeds one-hot vectors (default: ${DEFAULT-VALUE})", defaultValue = "64")
     int wordvecSize;
 
-    @Option(names = "--dropout", description = "Dropout on the embedding and on each layer's output (default: ${DEFAULT-VALUE})", defaultValue = "0.2")
+    @Option(names = "--dropout", description = "Dropout on the embedding and on each layer's output (default: ${DEFAULT-VALUE})", defaultValue = "0.5")
     float dropout;
 
     @Option(names = "--batch-size", description = "Sequences per window, one per row (default: ${DEFAULT-VALUE})", defaultValue = "32")
