@@ -1,5 +1,6 @@
 package org.rnn4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,28 @@ class ClassifyTrainTest {
             assertEquals(Double.parseDouble(columns[1]) > Double.parseDouble(columns[2]) ? "cat" : "dog", columns[0], row);
         }
         assertTrue(rows.get(2).endsWith("\tMy cat purrs on the sofa."), rows.get(2));
+    }
+
+    @Test
+    void aResumedRunEqualsAnUnbrokenOne() {
+        String pets = ClassifyBaselineTest.pets().toString();
+        Path whole = temp.resolve("whole");
+        Path parts = temp.resolve("parts");
+        Cli.run("classify", "train", "--data", pets, "--rnn-size", "8", "--epochs", "4", "--patience", "0", "--out", whole.toString()).ok();
+        Cli.run("classify", "train", "--data", pets, "--rnn-size", "8", "--epochs", "2", "--patience", "0", "--out", parts.toString()).ok();
+        String resumed = Cli.run("classify", "train", "--resume", parts.resolve("checkpoint.safetensors").toString(), "--epochs", "4")
+                .ok().out();
+        assertTrue(resumed.contains("(resuming at step 2)"), resumed);
+        Checkpoint unbroken = Checkpoint.load(whole.resolve("checkpoint.safetensors"));
+        Checkpoint continued = Checkpoint.load(parts.resolve("checkpoint.safetensors"));
+        assertEquals(unbroken.trainingState().step(), continued.trainingState().step());
+        for (String tensor : List.of("embedding.weight", "rnn.weight_hh_l0", "classifier.weight", "classifier.bias")) {
+            assertArrayEquals(unbroken.tensors().get(tensor).floats(), continued.tensors().get(tensor).floats(), tensor);
+        }
+
+        Cli.Result changed = Cli.run("classify", "train", "--resume", parts.resolve("checkpoint.safetensors").toString(), "--rnn-size", "16");
+        assertEquals(2, changed.exitCode());
+        assertTrue(changed.err().contains("--rnn-size cannot be given with --resume"), changed.err());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.classify.LabelledSteps;
 import org.rnn4j.classify.LabelledStepsReader;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
         footer = {"", "--data has one sequence per line: tokens<TAB>labels, each separated by spaces, as many labels as tokens."})
 final class LabelTrainCommand implements Runnable {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Rows of tokens<TAB>labels")
+    @Option(names = "--data", paramLabel = "FILE", description = "Rows of tokens<TAB>labels (required)")
     Path data;
 
     @Option(names = "--val-frac", description = "Share of the rows held out for validation (default: ${DEFAULT-VALUE})", defaultValue = "0.2")
@@ -45,27 +46,36 @@ final class LabelTrainCommand implements Runnable {
 
     @Override
     public void run() {
+        Checkpoint resumed = training.resumed(training.spec.commandLine().getParseResult(), LabellerHead.ID);
         LabelOutput labelOutput = LabelOutput.fromId(output);
-        List<LabelledSteps> rows = LabelledStepsReader.read(data);
-        int[][] split = LabelledStepsData.split(rows.size(), validationFraction, training.seed);
+        Path file = resumed == null ? data : Path.of((String) SequenceTrainOptions.recordedData(resumed).get("path"));
+        double fraction = resumed == null ? validationFraction
+                : ((Number) SequenceTrainOptions.recordedData(resumed).get("validation_fraction")).doubleValue();
+        long seed = resumed == null ? training.seed : resumed.training().seed();
+        if (file == null) {
+            throw new InvalidInputException("give the labelled rows with --data FILE");
+        }
+        List<LabelledSteps> rows = LabelledStepsReader.read(file);
+        int[][] split = LabelledStepsData.split(rows.size(), fraction, seed);
         List<LabelledSteps> train = Arrays.stream(split[0]).mapToObj(rows::get).toList();
         List<LabelledSteps> validation = Arrays.stream(split[1]).mapToObj(rows::get).toList();
         List<String> labels = LabelledStepsData.labels(rows);
         Vocabulary vocabulary = LabelledStepsData.vocabulary(train);
         LabelledSequences trainSequences = LabelledStepsData.encode(train, vocabulary, labels);
         LabelledSequences validationSequences = LabelledStepsData.encode(validation, vocabulary, labels);
-        LabelledTraining labelled = new LabelledTraining(vocabulary, LabelledStepsData.TOKENIZER, labels, trainSequences,
-                validationSequences, null);
+        Map<String, Object> recordedData = Map.of("path", file.toAbsolutePath().toString(), "validation_fraction", fraction);
+        LabelledTraining labelled = new LabelledTraining(vocabulary, SequenceTrainOptions.recorded(LabelledStepsData.TOKENIZER, recordedData),
+                labels, trainSequences, validationSequences, null);
         String summary = String.format(Locale.ROOT, "data: %,d training and %,d validation rows, %,d training steps, the longest row %d;"
                         + " %d labels (%s), vocabulary %,d", train.size(), validation.size(), trainSequences.predictions(),
                 trainSequences.longest(), labels.size(), String.join(", ", labels), vocabulary.size());
         LabellerHead head;
         try {
-            head = new LabellerHead(labels.size(), labelOutput);
+            head = resumed != null ? (LabellerHead) resumed.model().head() : new LabellerHead(labels.size(), labelOutput);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(data + ": " + e.getMessage());
+            throw new InvalidInputException(file + ": " + e.getMessage());
         }
-        Path folder = training.train(labelled, head, "label", summary);
+        Path folder = training.train(labelled, head, "label", summary, resumed);
         Path best = folder.resolve(Trainer.BEST);
         Path model = Files.exists(best) ? best : folder.resolve(Trainer.LATEST);
         Checkpoint checkpoint = ModelLoader.load(model, LabellerHead.ID);
