@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The model and training options of {@code classify train} and {@code label train}, and the run they make: the
- * encoder's shape, the optimizer (Adam), the limits, one validation per epoch with early stopping on its loss,
+ * encoder's shape, the optimizer, the limits, one validation per epoch with early stopping on its loss,
  * and the run folder.
  */
 public final class SequenceTrainOptions {
@@ -63,7 +63,11 @@ public final class SequenceTrainOptions {
     @Option(names = "--batch-size", description = "Sequences per window, one per row (default: ${DEFAULT-VALUE})", defaultValue = "32")
     int batchSize;
 
-    @Option(names = "--learning-rate", description = "Adam's learning rate (default: ${DEFAULT-VALUE})", defaultValue = "0.002")
+    @Option(names = "--optimizer", description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw (default: ${DEFAULT-VALUE})",
+            defaultValue = "adam")
+    String optimizer;
+
+    @Option(names = "--learning-rate", description = "Initial learning rate (default: ${DEFAULT-VALUE})", defaultValue = "0.002")
     float learningRate;
 
     @Option(names = "--grad-clip", description = "Clip the global gradient norm; 0 = off (default: ${DEFAULT-VALUE})", defaultValue = "5")
@@ -112,7 +116,7 @@ public final class SequenceTrainOptions {
     TrainConfig training(int windowsPerEpoch, int longest) {
         try {
             return new TrainConfig(Batching.STREAM, batchSize, longest, epochs, maxSteps, minutes, patience,
-                    OptimizerConfig.defaults(OptimizerKind.ADAM), learningRate, new ScheduleConfig(ScheduleKind.CONSTANT, 1f, 1, 1),
+                    OptimizerConfig.defaults(OptimizerKind.fromId(optimizer)), learningRate, new ScheduleConfig(ScheduleKind.CONSTANT, 1f, 1, 1),
                     gradClip, 0f, windowsPerEpoch, 0, Math.max(1, windowsPerEpoch / 10), Initialization.pytorch(), seed, 0);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
