@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.rnn4j.cell.gru.GruCell;
 import org.rnn4j.cell.grucho.GruChoCell;
 import org.rnn4j.cell.lstm.LstmCell;
+import org.rnn4j.cell.lstm.PeepholeLstmCell;
 import org.rnn4j.cell.rnn.RnnCell;
 import org.rnn4j.cell.rru.RruCell;
 import org.rnn4j.kernel.Activation;
@@ -21,6 +22,7 @@ public final class Cells {
             new RnnCell("rnn-relu", Activation.RELU),
             new RnnCell("rnn-sigmoid", Activation.SIGMOID),
             new LstmCell(),
+            new PeepholeLstmCell(),
             new GruCell(),
             new GruChoCell(),
             new RruCell());

@@ -183,6 +183,61 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void peepholeLstmForward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                    float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
+        for (int r = 0; r < rows; r++) {
+            int g = gatesOffset + r * 4 * hidden;
+            int s = r * hidden;
+            for (int j = 0; j < hidden; j++) {
+                float cPrev = cells[prevCellOffset + s + j];
+                float i = sigmoid(gates[g + j] + peepholes[j] * cPrev);
+                float f = sigmoid(gates[g + hidden + j] + peepholes[hidden + j] * cPrev);
+                float cand = (float) Math.tanh(gates[g + 2 * hidden + j]);
+                float c = f * cPrev + i * cand;
+                float o = sigmoid(gates[g + 3 * hidden + j] + peepholes[2 * hidden + j] * c);
+                gates[g + j] = i;
+                gates[g + hidden + j] = f;
+                gates[g + 2 * hidden + j] = cand;
+                gates[g + 3 * hidden + j] = o;
+                cells[cellOffset + s + j] = c;
+                h[hOffset + s + j] = o * (float) Math.tanh(c);
+            }
+        }
+    }
+
+    @Override
+    public void peepholeLstmBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                     float[] cells, int prevCellOffset, int cellOffset,
+                                     float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
+        for (int r = 0; r < rows; r++) {
+            int g = gatesOffset + r * 4 * hidden;
+            int dg = dGatesOffset + r * 4 * hidden;
+            int s = r * hidden;
+            for (int j = 0; j < hidden; j++) {
+                // all four gates of column j are read before any gradient is written: dGates may be gates
+                float i = gates[g + j];
+                float f = gates[g + hidden + j];
+                float cand = gates[g + 2 * hidden + j];
+                float o = gates[g + 3 * hidden + j];
+                float cPrev = cells[prevCellOffset + s + j];
+                float tanhC = (float) Math.tanh(cells[cellOffset + s + j]);
+                float dhj = dh[dhOffset + s + j];
+                float dO = dhj * tanhC * o * (1f - o);
+                // dL/dc_t: through h_t = o⊙tanh(c_t), through o's peephole, and from later steps
+                float dct = dc[s + j] + dhj * o * (1f - tanhC * tanhC) + dO * peepholes[2 * hidden + j];
+                float dI = dct * cand * i * (1f - i);
+                float dF = dct * cPrev * f * (1f - f);
+                dGates[dg + j] = dI;
+                dGates[dg + hidden + j] = dF;
+                dGates[dg + 2 * hidden + j] = dct * i * (1f - cand * cand);
+                dGates[dg + 3 * hidden + j] = dO;
+                // c_{t-1} reaches c_t through f and the gates i and f through their peepholes
+                dc[s + j] = dct * f + dI * peepholes[j] + dF * peepholes[hidden + j];
+            }
+        }
+    }
+
+    @Override
     public void gruForward(int rows, int hidden, float[] gi, int giOffset, float[] gh, int ghOffset,
                            float[] h, int prevHOffset, int hOffset) {
         for (int row = 0; row < rows; row++) {

@@ -302,6 +302,71 @@ class KernelEquivalenceTest {
 
     @ParameterizedTest
     @MethodSource("rowsAndWidths")
+    void peepholeLstmStepForwardAndBackward(int rows, int hidden) {
+        Random random = new Random(rows * 41L + hidden);
+        int gatesOffset = 5;
+        int prevCell = 1;
+        int cell = prevCell + rows * hidden + 2;
+        float[] gates = randomArray(random, gatesOffset + rows * 4 * hidden, 4f);
+        float[] peepholes = randomArray(random, 3 * hidden, 2f);
+        float[] cells = randomArray(random, cell + rows * hidden + 2, 2f);
+        float[] h = randomArray(random, rows * hidden + 4);
+        float[][] expected = {gates.clone(), cells.clone(), h.clone()};
+        float[][] actual = {gates.clone(), cells.clone(), h.clone()};
+        SPEC.peepholeLstmForward(rows, hidden, expected[0], gatesOffset, peepholes, expected[1], prevCell, cell, expected[2], 4);
+        FAST.peepholeLstmForward(rows, hidden, actual[0], gatesOffset, peepholes, actual[1], prevCell, cell, actual[2], 4);
+        assertClose(expected[0], actual[0], 4e-6, "peephole LSTM gates");
+        assertClose(expected[1], actual[1], 1e-5, "peephole LSTM cells");
+        assertClose(expected[2], actual[2], 1e-5, "peephole LSTM h");
+
+        float[] dh = randomArray(random, rows * hidden + 3);
+        float[] dc = randomArray(random, rows * hidden);
+        float[] dcExpected = dc.clone();
+        float[] dcActual = dc.clone();
+        float[] dGatesExpected = randomArray(random, 2 + rows * 4 * hidden);
+        float[] dGatesActual = dGatesExpected.clone();
+        SPEC.peepholeLstmBackward(rows, hidden, expected[0], gatesOffset, peepholes, expected[1], prevCell, cell,
+                dh, 3, dcExpected, dGatesExpected, 2);
+        FAST.peepholeLstmBackward(rows, hidden, expected[0], gatesOffset, peepholes, expected[1], prevCell, cell,
+                dh, 3, dcActual, dGatesActual, 2);
+        assertClose(dcExpected, dcActual, 2e-5, "peephole LSTM dc");
+        assertClose(dGatesExpected, dGatesActual, 1e-5, "peephole LSTM dGates");
+    }
+
+    /** As {@link #lstmBackwardInPlaceOverTheGates}, for the peephole LSTM. */
+    @ParameterizedTest
+    @MethodSource("rowsAndWidths")
+    void peepholeLstmBackwardInPlaceOverTheGates(int rows, int hidden) {
+        Random random = new Random(rows * 61L + hidden);
+        int gatesOffset = 2;
+        int prevCell = 3;
+        int cell = prevCell + rows * hidden;
+        float[] gates = randomArray(random, gatesOffset + rows * 4 * hidden + 5, 4f);
+        float[] peepholes = randomArray(random, 3 * hidden, 2f);
+        float[] cells = randomArray(random, cell + rows * hidden + 2, 2f);
+        SPEC.peepholeLstmForward(rows, hidden, gates, gatesOffset, peepholes, cells, prevCell, cell, new float[rows * hidden], 0);
+        float[] dh = randomArray(random, rows * hidden);
+        float[] dc = randomArray(random, rows * hidden);
+        for (Kernels kernels : new Kernels[] {SPEC, FAST}) {
+            for (int threads : new int[] {1, 3}) {
+                Parallel.setThreads(threads);
+                String what = kernels.name() + " peephole LSTM with " + threads + " threads";
+                float[] dcApart = dc.clone();
+                float[] dGatesApart = gates.clone();
+                kernels.peepholeLstmBackward(rows, hidden, gates, gatesOffset, peepholes, cells, prevCell, cell,
+                        dh, 0, dcApart, dGatesApart, gatesOffset);
+                float[] dcInPlace = dc.clone();
+                float[] inPlace = gates.clone();
+                kernels.peepholeLstmBackward(rows, hidden, inPlace, gatesOffset, peepholes, cells, prevCell, cell,
+                        dh, 0, dcInPlace, inPlace, gatesOffset);
+                assertArrayEquals(dGatesApart, inPlace, what + ": dGates");
+                assertArrayEquals(dcApart, dcInPlace, what + ": dc");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("rowsAndWidths")
     void gruStepForwardAndBackward(int rows, int hidden) {
         Random random = new Random(rows * 37L + hidden);
         int giOffset = 5;

@@ -225,6 +225,40 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void peepholeLstmForward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                    float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
+        Recurrent.Step step = Recurrent.step(Recurrent.Kind.PEEPHOLE_FORWARD, rows, hidden);
+        step.gates = gates;
+        step.gatesOffset = gatesOffset;
+        step.peepholes = peepholes;
+        step.state = cells;
+        step.prevOffset = prevCellOffset;
+        step.offset = cellOffset;
+        step.out = h;
+        step.outOffset = hOffset;
+        Recurrent.run(step);
+    }
+
+    @Override
+    public void peepholeLstmBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                     float[] cells, int prevCellOffset, int cellOffset,
+                                     float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
+        Recurrent.Step step = Recurrent.step(Recurrent.Kind.PEEPHOLE_BACKWARD, rows, hidden);
+        step.gates = gates;
+        step.gatesOffset = gatesOffset;
+        step.peepholes = peepholes;
+        step.state = cells;
+        step.prevOffset = prevCellOffset;
+        step.offset = cellOffset;
+        step.dh = dh;
+        step.dhOffset = dhOffset;
+        step.carry = dc;
+        step.dGates = dGates;
+        step.dGatesOffset = dGatesOffset;
+        Recurrent.run(step);
+    }
+
+    @Override
     public void gruForward(int rows, int hidden, float[] gi, int giOffset, float[] gh, int ghOffset,
                            float[] h, int prevHOffset, int hOffset) {
         Recurrent.Step step = Recurrent.step(Recurrent.Kind.GRU_FORWARD, rows, hidden);
