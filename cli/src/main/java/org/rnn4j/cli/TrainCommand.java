@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.cell.Cell;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.data.Batching;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Runnable {
 
     static final String BUNDLED_CORPUS = "tinyshakespeare.txt";
+    private static final int WORDVEC_SIZE = 64;
 
     @Option(names = "--text", paramLabel = "FILE", description = "UTF-8 text file, or folder of .txt files (default: bundled tiny-shakespeare)")
     Path text;
@@ -94,8 +96,9 @@ final class TrainCommand implements Runnable {
     @Option(names = "--num-layers", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE})", defaultValue = "2")
     int numLayers;
 
-    @Option(names = "--wordvec-size", description = "Embedding size; 0 feeds one-hot vectors (default: ${DEFAULT-VALUE})", defaultValue = "64")
-    int wordvecSize;
+    @Option(names = "--wordvec-size", description = "Embedding size; 0 feeds one-hot vectors (default: " + WORDVEC_SIZE
+            + ", or the --rnn-size for the cells that need their input as wide as their state, mut1 and mut2)")
+    Integer wordvecSize;
 
     @Option(names = "--dropout", description = "Dropout on the embedding and on each layer's output (default: ${DEFAULT-VALUE})", defaultValue = "0")
     float dropout;
@@ -285,13 +288,16 @@ final class TrainCommand implements Runnable {
     }
 
     private ModelConfig modelConfig(int vocabularySize) {
-        if (tieWeights && wordvecSize == 0) {
+        Cell chosen = Cells.of(cell);
+        int embedding = CellInput.embedding(chosen, wordvecSize, WORDVEC_SIZE, rnnSize);
+        if (tieWeights && embedding == 0) {
             throw new InvalidInputException("--tie-weights needs an embedding: set --wordvec-size to the --rnn-size (" + rnnSize + ")");
         }
         if (tieWeights && zeroDecoder) {
             throw new InvalidInputException("--zero-decoder would zero the tied embedding too; drop one of --tie-weights and --zero-decoder");
         }
-        return new ModelConfig(Cells.of(cell), vocabularySize, wordvecSize, rnnSize, numLayers, dropout, tieWeights);
+        CellInput.require(chosen, embedding, vocabularySize, rnnSize, "--wordvec-size", "--rnn-size");
+        return new ModelConfig(chosen, vocabularySize, embedding, rnnSize, numLayers, dropout, tieWeights);
     }
 
     private TrainConfig trainConfig() {

@@ -36,6 +36,14 @@ public interface Cell {
     }
 
     /**
+     * Whether a layer can read inputs of width D with hidden size H: true for every D unless the cell adds x
+     * itself to an H-wide sum, as MUT1 and MUT2 do, which needs D = H.
+     */
+    default boolean acceptsInput(int input, int hidden) {
+        return true;
+    }
+
+    /**
      * The tensors of one layer on input D and hidden H, in checkpoint order. Names are PyTorch's where
      * PyTorch has the cell ({@code weight_ih}, …); the model stores them as {@code rnn.<name>_l<layer>}.
      */

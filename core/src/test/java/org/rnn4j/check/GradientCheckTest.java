@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rnn4j.cell.Cell;
+import org.rnn4j.cell.CellConfigs;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.check.GradientCheck.Gradients;
 import org.rnn4j.check.GradientCheck.Options;
@@ -36,10 +37,10 @@ class GradientCheckTest {
         for (Cell cell : Cells.all()) {
             for (int embedding : new int[] {E, 0}) {
                 for (int layers = 1; layers <= 2; layers++) {
-                    configs.add(Arguments.of(new ModelConfig(cell, V, embedding, H, layers, 0f)));
+                    configs.add(Arguments.of(CellConfigs.of(cell, V, embedding, H, layers, 0f)));
                 }
             }
-            configs.add(Arguments.of(new ModelConfig(cell, V, H, H, 2, 0f, true)));
+            configs.add(Arguments.of(CellConfigs.of(cell, V, H, H, 2, 0f, true)));
         }
         return configs.stream();
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rnn4j.cell.Cell;
+import org.rnn4j.cell.CellConfigs;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.check.ReferenceModel.Result;
 import org.rnn4j.check.ReferenceModel.State;
@@ -34,7 +35,7 @@ class ReferenceModelTest {
     @ParameterizedTest
     @MethodSource("cells")
     void chunkedWindowsEqualTheWholeWindow(Cell cell) {
-        ModelConfig config = new ModelConfig(cell, V, 4, H, 2, 0f);
+        ModelConfig config = CellConfigs.of(cell, V, 4, H, 2, 0f);
         ReferenceModel model = new ReferenceModel(config);
         SplittableRandom random = new SplittableRandom(17);
         double[] params = uniform(random, model.layout().size());
@@ -53,7 +54,7 @@ class ReferenceModelTest {
     @ParameterizedTest
     @MethodSource("cells")
     void zeroDecoderWeightsPredictUniformly(Cell cell) {
-        ModelConfig config = new ModelConfig(cell, V, 0, H, 2, 0f);
+        ModelConfig config = CellConfigs.of(cell, V, 0, H, 2, 0f);
         ReferenceModel model = new ReferenceModel(config);
         SplittableRandom random = new SplittableRandom(23);
         double[] params = uniform(random, model.layout().size());
@@ -71,8 +72,8 @@ class ReferenceModelTest {
     @ParameterizedTest
     @MethodSource("cells")
     void oneHotInputEqualsAnIdentityEmbedding(Cell cell) {
-        ReferenceModel oneHotModel = new ReferenceModel(new ModelConfig(cell, V, 0, H, 2, 0f));
-        ReferenceModel embeddedModel = new ReferenceModel(new ModelConfig(cell, V, V, H, 2, 0f));
+        ReferenceModel oneHotModel = new ReferenceModel(CellConfigs.of(cell, V, 0, H, 2, 0f));
+        ReferenceModel embeddedModel = new ReferenceModel(CellConfigs.of(cell, V, V, H, 2, 0f));
         SplittableRandom random = new SplittableRandom(31);
         double[] oneHotParams = uniform(random, oneHotModel.layout().size());
         double[] embeddedParams = new double[embeddedModel.layout().size()];

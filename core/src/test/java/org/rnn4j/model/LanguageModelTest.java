@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.cell.CellConfigs;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.check.FloatModelGradients;
 import org.rnn4j.check.GradientCheck;
@@ -26,10 +27,10 @@ class LanguageModelTest {
     /** E > H, one-hot, and three layers with E < H: the layers and the embedding share one dOutput buffer. */
     static Stream<Arguments> configs() {
         return Cells.all().stream().flatMap(cell -> Stream.of(
-                Arguments.of(new ModelConfig(cell, 5, 4, 3, 2, 0f)),
-                Arguments.of(new ModelConfig(cell, 6, 0, 4, 1, 0f)),
-                Arguments.of(new ModelConfig(cell, 5, 2, 4, 3, 0f)),
-                Arguments.of(new ModelConfig(cell, 7, 4, 4, 2, 0f, true))));
+                Arguments.of(CellConfigs.of(cell, 5, 4, 3, 2, 0f)),
+                Arguments.of(CellConfigs.of(cell, 6, 0, 4, 1, 0f)),
+                Arguments.of(CellConfigs.of(cell, 5, 2, 4, 3, 0f)),
+                Arguments.of(CellConfigs.of(cell, 7, 4, 4, 2, 0f, true))));
     }
 
     static Stream<Arguments> configsAndKernels() {
@@ -104,11 +105,11 @@ class LanguageModelTest {
     }
 
     static Stream<Arguments> blockedConfigs() {
-        return Stream.of(Cells.of("lstm"), Cells.of("gru")).map(cell -> Arguments.of(new ModelConfig(cell, 7, 16, 300, 2, 0f)));
+        return Stream.of(Cells.of("lstm"), Cells.of("lstm-peephole"), Cells.of("gru")).map(cell -> Arguments.of(new ModelConfig(cell, 7, 16, 300, 2, 0f)));
     }
 
     static Stream<Arguments> configsWithDropout() {
-        return Stream.concat(configs(), Cells.all().stream().map(cell -> Arguments.of(new ModelConfig(cell, 6, 3, 5, 3, 0.3f))));
+        return Stream.concat(configs(), Cells.all().stream().map(cell -> Arguments.of(CellConfigs.of(cell, 6, 3, 5, 3, 0.3f))));
     }
 
     private record Trained(double loss, float[] gradients, float[] initialStateGradient) {
