@@ -13,8 +13,8 @@ import org.rnn4j.tensor.TensorShape;
  * The benchmark configurations rnn4j is measured on. C1–C5 are the peers' scripts' set-ups: four training
  * runs from a minimal character RNN to a large two-layer LSTM/GRU, and single-stream sampling, all with a
  * character vocabulary of 65, the size of tiny-shakespeare's. W1 and W2 are the word models of the Penn
- * Treebank presets, whose 10,000-word output layer dominates the cost. CHO, RRU, PEEPHOLE and MUT1–MUT3
- * are C3 with the cells that no peer has.
+ * Treebank presets, whose 10,000-word output layer dominates the cost. CHO, RRU, PEEPHOLE, MUT1–MUT3 and
+ * MRNN are C3 with the cells that no peer has.
  */
 enum BenchConfig {
     C1("tanh RNN 1×100, one-hot, B=1, T=25, AdaGrad 0.1, clip ±5",
@@ -42,7 +42,9 @@ enum BenchConfig {
     MUT2("MUT2 2×512 at C3's shape: embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
             Cells.of("mut2"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false, 65),
     MUT3("MUT3 2×512 at C3's shape: embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
-            Cells.of("mut3"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false, 65);
+            Cells.of("mut3"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false, 65),
+    MRNN("multiplicative RNN 2×512, 512 factors, at C3's shape: embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
+            Cells.of("mrnn"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, false, 65);
 
     /** What {@code rnn4j bench} runs when no configuration is named: the peers' set. */
     static final Set<BenchConfig> PEERS = EnumSet.range(C1, C5);

@@ -42,6 +42,9 @@ final class GradcheckCommand implements java.util.concurrent.Callable<Integer> {
             + ", or the --hidden for mut1 and mut2, which need their input as wide as their state)")
     Integer embedding;
 
+    @Option(names = "--factors", paramLabel = "F", description = "Factors of --cell mrnn (default: the --hidden)")
+    Integer factors;
+
     @Option(names = "--vocab", description = "Vocabulary size V (default: ${DEFAULT-VALUE})", defaultValue = "5")
     int vocab;
 
@@ -50,9 +53,9 @@ final class GradcheckCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cell chosen = Cells.of(cell);
-        int embeddingSize = CellInput.embedding(chosen, embedding, EMBEDDING, hidden);
-        CellInput.require(chosen, embeddingSize, vocab, hidden, "--embedding", "--hidden");
+        Cell chosen = CellOptions.withFactors(Cells.of(cell), factors, hidden);
+        int embeddingSize = CellOptions.embedding(chosen, embedding, EMBEDDING, hidden);
+        CellOptions.requireInput(chosen, embeddingSize, vocab, hidden, "--embedding", "--hidden");
         ModelConfig config = new ModelConfig(chosen, vocab, embeddingSize, hidden, layers, 0f);
         GradientCheck.Options options = GradientCheck.Options.defaults(seed);
         GradientCheck check = new GradientCheck(config, options);
@@ -62,7 +65,7 @@ final class GradcheckCommand implements java.util.concurrent.Callable<Integer> {
                 FloatModelGradients.of(check, KernelProvider.kernels())).stream()
                 .collect(Collectors.toMap(TensorError::tensor, Function.identity()));
         System.out.printf(Locale.ROOT, "gradient check: %s, V=%d %s H=%d L=%d, T=%d N=%d, seed %d, step h=%.0e%n",
-                cell, vocab, embeddingSize == 0 ? "one-hot" : "E=" + embeddingSize, hidden, layers, options.steps(), options.rows(),
+                CellOptions.describe(chosen, hidden), vocab, embeddingSize == 0 ? "one-hot" : "E=" + embeddingSize, hidden, layers, options.steps(), options.rows(),
                 seed, options.step());
         System.out.printf(Locale.ROOT, "relative error |a-n| / max(|a|, |n|, %.0e)%n", options.floor());
         System.out.printf(Locale.ROOT, "%-22s %-10s %8s %22s %18s%n", "tensor", "shape", "checked", "analytic vs numeric", "float vs double");

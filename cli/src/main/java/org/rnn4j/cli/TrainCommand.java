@@ -93,6 +93,10 @@ final class TrainCommand implements Runnable {
     @Option(names = "--rnn-size", description = "Hidden units per layer (default: ${DEFAULT-VALUE})", defaultValue = "512")
     int rnnSize;
 
+    @Option(names = "--factors", paramLabel = "F", description = "Factors of the multiplicative RNN (--cell mrnn), the size of"
+            + " m = (W_mx x)⊙(W_mh h) (default: the --rnn-size)")
+    Integer factors;
+
     @Option(names = "--num-layers", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE})", defaultValue = "2")
     int numLayers;
 
@@ -217,6 +221,9 @@ final class TrainCommand implements Runnable {
         }
         NewText newText = allowNewText ? NewText.ALLOWED : NewText.REFUSED;
         Checkpoint checkpoint = resume == null ? null : ResumedRun.load(resume, given, newText);
+        if (checkpoint != null && factors != null) {
+            CellOptions.requireFactors(checkpoint.model().cell(), checkpoint.model().hiddenSize());
+        }
         NamedText corpusText = text != null ? NamedText.read(text)
                 : checkpoint != null ? ResumedRun.recordedText(checkpoint) : NamedText.bundled();
         NamedText validation = validText != null ? NamedText.read(validText)
@@ -288,15 +295,15 @@ final class TrainCommand implements Runnable {
     }
 
     private ModelConfig modelConfig(int vocabularySize) {
-        Cell chosen = Cells.of(cell);
-        int embedding = CellInput.embedding(chosen, wordvecSize, WORDVEC_SIZE, rnnSize);
+        Cell chosen = CellOptions.withFactors(Cells.of(cell), factors, rnnSize);
+        int embedding = CellOptions.embedding(chosen, wordvecSize, WORDVEC_SIZE, rnnSize);
         if (tieWeights && embedding == 0) {
             throw new InvalidInputException("--tie-weights needs an embedding: set --wordvec-size to the --rnn-size (" + rnnSize + ")");
         }
         if (tieWeights && zeroDecoder) {
             throw new InvalidInputException("--zero-decoder would zero the tied embedding too; drop one of --tie-weights and --zero-decoder");
         }
-        CellInput.require(chosen, embedding, vocabularySize, rnnSize, "--wordvec-size", "--rnn-size");
+        CellOptions.requireInput(chosen, embedding, vocabularySize, rnnSize, "--wordvec-size", "--rnn-size");
         return new ModelConfig(chosen, vocabularySize, embedding, rnnSize, numLayers, dropout, tieWeights);
     }
 

@@ -127,6 +127,19 @@ class BadInputTest {
         assertRefused(Cli.run("gradcheck", "--cell", cell, "--embedding", "2"), 2, "--embedding (2) must be as wide as --hidden (3)");
     }
 
+    /** --factors is the multiplicative RNN's, and at least 1. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            lstm | 8 | --factors sets the factor count of --cell mrnn; --cell lstm has no factors: drop --factors
+            mrnn | 0 | --factors must be at least 1, got 0
+            """)
+    void factorsThatNoCellCanTake(String cell, String factors, String message) {
+        Path out = temp.resolve("run");
+        assertRefused(Cli.trainTiny(Cli.sonnets(), out, "--cell", cell, "--factors", factors, "--max-steps", "5"), 2, message);
+        assertFalse(Files.exists(out), "no run folder is created for a refused command");
+        assertRefused(Cli.run("gradcheck", "--cell", cell, "--factors", factors), 2, message);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             --temperature | -1       | --temperature must be 0 (greedy) or a finite positive number, got -1.0

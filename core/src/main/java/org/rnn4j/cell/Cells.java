@@ -7,6 +7,7 @@ import org.rnn4j.cell.gru.GruCell;
 import org.rnn4j.cell.grucho.GruChoCell;
 import org.rnn4j.cell.lstm.LstmCell;
 import org.rnn4j.cell.lstm.PeepholeLstmCell;
+import org.rnn4j.cell.mrnn.MultiplicativeRnnCell;
 import org.rnn4j.cell.mut.Architecture;
 import org.rnn4j.cell.mut.MutCell;
 import org.rnn4j.cell.rnn.RnnCell;
@@ -30,7 +31,8 @@ public final class Cells {
             new RruCell(),
             new MutCell(Architecture.MUT1),
             new MutCell(Architecture.MUT2),
-            new MutCell(Architecture.MUT3));
+            new MutCell(Architecture.MUT3),
+            new MultiplicativeRnnCell());
 
     private Cells() {
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,9 @@ class GradientCheckTest {
                 }
             }
             configs.add(Arguments.of(CellConfigs.of(cell, V, H, H, 2, 0f, true)));
+        }
+        for (int factors : new int[] {1, 5}) { // F below and above H
+            configs.add(Arguments.of(new ModelConfig(Cells.of("mrnn").with(Map.of("factors", factors)), V, E, H, 2, 0f)));
         }
         return configs.stream();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,13 +25,17 @@ import org.rnn4j.random.Rng;
 /** The float model against the double-precision reference, and the recurrence contract. */
 class LanguageModelTest {
 
-    /** E > H, one-hot, and three layers with E < H: the layers and the embedding share one dOutput buffer. */
+    /**
+     * E > H, one-hot, and three layers with E < H: the layers and the embedding share one dOutput buffer; and the
+     * multiplicative RNN with more factors than hidden units.
+     */
     static Stream<Arguments> configs() {
-        return Cells.all().stream().flatMap(cell -> Stream.of(
+        return Stream.concat(Cells.all().stream().flatMap(cell -> Stream.of(
                 Arguments.of(CellConfigs.of(cell, 5, 4, 3, 2, 0f)),
                 Arguments.of(CellConfigs.of(cell, 6, 0, 4, 1, 0f)),
                 Arguments.of(CellConfigs.of(cell, 5, 2, 4, 3, 0f)),
-                Arguments.of(CellConfigs.of(cell, 7, 4, 4, 2, 0f, true))));
+                Arguments.of(CellConfigs.of(cell, 7, 4, 4, 2, 0f, true)))),
+                Stream.of(Arguments.of(new ModelConfig(Cells.of("mrnn").with(Map.of("factors", 6)), 5, 4, 3, 2, 0f))));
     }
 
     static Stream<Arguments> configsAndKernels() {
