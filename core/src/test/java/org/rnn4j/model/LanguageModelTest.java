@@ -18,6 +18,7 @@ import org.rnn4j.check.FloatModelGradients;
 import org.rnn4j.check.GradientCheck;
 import org.rnn4j.check.GradientCheck.TensorError;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.kernel.Parallel;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.random.Rng;
@@ -111,6 +112,43 @@ class LanguageModelTest {
 
     static Stream<Arguments> blockedConfigs() {
         return Stream.of(Cells.of("lstm"), Cells.of("lstm-peephole"), Cells.of("gru")).map(cell -> Arguments.of(new ModelConfig(cell, 7, 16, 300, 2, 0f)));
+    }
+
+    /** Every cell at a step of N·H = 64·128 values, which the row passes and the fused kernels split across threads. */
+    static Stream<Arguments> splitConfigs() {
+        return Cells.all().stream().map(cell -> Arguments.of(CellConfigs.of(cell, 9, 24, 128, 2, 0f)));
+    }
+
+    /** The split of a step's rows across threads changes no bit of the loss, the gradients or the final state. */
+    @ParameterizedTest
+    @MethodSource("splitConfigs")
+    void theThreadCountChangesNoBit(ModelConfig config) {
+        int rows = 64;
+        int steps = 3;
+        int[] tokens = randomTokens(config.vocabularySize(), (steps + 1) * rows, 13);
+        LanguageModel model = randomModel(config, 14);
+        float[][] first = null;
+        try {
+            for (int threads : new int[] {1, 3}) {
+                Parallel.setThreads(threads);
+                Workspace ws = model.workspace(steps, rows);
+                fill(ws, tokens, 0, steps, rows);
+                RecurrentState state = model.newState(rows);
+                model.parameters().zeroGradients();
+                float loss = (float) model.forward(ws, state, Mode.TRAINING, new Rng(1));
+                model.backward(ws);
+                float[][] result = {{loss}, model.parameters().gradients().clone(), state.layer(0).clone(), state.layer(1).clone()};
+                if (first == null) {
+                    first = result;
+                } else {
+                    for (int i = 0; i < result.length; i++) {
+                        assertArrayEquals(first[i], result[i], 0f, "with " + threads + " threads");
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+        }
     }
 
     static Stream<Arguments> configsWithDropout() {

@@ -83,16 +83,15 @@ public final class MultiplicativeRnnCell implements Cell {
     }
 
     /**
-     * Own: the input's part (T·N, F+H), W_mh h and m (T·N, F) each; the step's dL/dm (N, F), one row's
-     * dL/d(W_mh h) (F) and the bias scratch (F+H) twice.
+     * Own: the input's part (T·N, F+H), W_mh h and m (T·N, F) each; the step's dL/dm and dL/d(W_mh h) (N, F)
+     * each, and the bias rows (F+H) twice.
      */
     @Override
     public void estimateWindow(MemoryEstimate memory, long steps, long rows, long hidden, long blockSets, long layers) {
         long f = factors == AS_HIDDEN ? hidden : factors;
         memory.add("the window's input part", layers, MemoryEstimate.product(steps, rows, f + hidden), Float.BYTES);
         memory.add("the window's factors", 2 * layers, MemoryEstimate.product(steps, rows, f), Float.BYTES);
-        memory.add("the window's factor gradients", layers, MemoryEstimate.product(rows, f), Float.BYTES);
-        memory.add("the window's row gradient", layers, f, Float.BYTES);
+        memory.add("the window's factor gradients", 2 * layers, MemoryEstimate.product(rows, f), Float.BYTES);
         memory.add("the layer's bias rows", 2 * layers, f + hidden, Float.BYTES);
     }
 

@@ -8,6 +8,7 @@ import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.LayerInput;
 import org.rnn4j.nn.RecurrentLayer;
+import org.rnn4j.nn.RowTasks;
 import org.rnn4j.nn.StepMatrix;
 import org.rnn4j.nn.StepWindow;
 import org.rnn4j.tensor.Parameters;
@@ -65,7 +66,10 @@ final class MultiplicativeRnnLayer implements RecurrentLayer {
         return new FactorWindow(steps, rows, stateToFactors.readFrom(packed.get(0)), factorsToState.readFrom(packed.get(1)));
     }
 
-    /** The window keeps the input's part, h_{t−1}·W_mhᵀ and m of every step. */
+    /**
+     * The window keeps the input's part, h_{t−1}·W_mhᵀ and m of every step. Its row passes run on the worker
+     * pool ({@link RowTasks}); they read the step from {@link #first}.
+     */
     private final class FactorWindow extends StepWindow {
         private final StepMatrix stateToFactors; // the step's products, from the parameters or packed copies
         private final StepMatrix factorsToState;
@@ -74,7 +78,13 @@ final class MultiplicativeRnnLayer implements RecurrentLayer {
         private final float[] stateFactors; // (T·N, F) h_{t−1}·W_mhᵀ; backward: its gradient
         private final float[] m;            // (T·N, F) the factors
         private final float[] dm;           // (N, F) dL/dm of one step
-        private final float[] dRow;         // (F) one row's dL/d(h_{t−1}·W_mhᵀ)
+        private final float[] dStateFactors; // (N, F) the step's dL/d(h_{t−1}·W_mhᵀ) before it replaces h_{t−1}·W_mhᵀ
+        private final RowTasks tasks = new RowTasks();
+        private final RowTasks.Body factorRows = this::factorRows;
+        private final RowTasks.Body stateRows = this::stateRows;
+        private final RowTasks.Body sumBackwardRows = this::sumBackwardRows;
+        private final RowTasks.Body factorBackwardRows = this::factorBackwardRows;
+        private int first; // window position of the current step's first row; its h_{t−1} is row `first` of hs
 
         FactorWindow(int steps, int rows, StepMatrix stateToFactors, StepMatrix factorsToState) {
             super(steps, rows, MultiplicativeRnnLayer.this.hidden, null);
@@ -84,7 +94,7 @@ final class MultiplicativeRnnLayer implements RecurrentLayer {
             this.stateFactors = new float[steps * rows * factors];
             this.m = new float[steps * rows * factors];
             this.dm = new float[rows * factors];
-            this.dRow = new float[factors];
+            this.dStateFactors = new float[rows * factors];
         }
 
         @Override
@@ -97,18 +107,28 @@ final class MultiplicativeRnnLayer implements RecurrentLayer {
             Arrays.fill(stateFactors, 0, all * factors, 0f);
             System.arraycopy(state, 0, hs, 0, block);
             for (int t = 0; t < steps; t++) {
-                int first = t * rows; // window position of step t's first row; its h_{t−1} is row `first` of hs
+                first = t * rows;
                 stateToFactors.addProduct(rows, hs, t * block, stateFactors, first * factors, factors);
-                for (int k = first; k < first + rows; k++) {
-                    kernels.multiply(inputPart, k * width, stateFactors, k * factors, m, k * factors, factors);
-                }
+                tasks.run(rows, factors, factorRows);
                 factorsToState.addProduct(rows, m, first * factors, inputPart, first * width + factors, width);
-                for (int k = first; k < first + rows; k++) {
-                    System.arraycopy(inputPart, k * width + factors, hs, (k + rows) * hidden, hidden);
-                }
-                kernels.activate(Activation.TANH, hs, (t + 1) * block, block);
+                tasks.run(rows, hidden, stateRows);
             }
             System.arraycopy(hs, steps * block, state, 0, block);
+        }
+
+        /** m = (x·W_mxᵀ)⊙(h_{t−1}·W_mhᵀ) for the step's rows [q0, q1). */
+        private void factorRows(int q0, int q1) {
+            for (int k = first + q0; k < first + q1; k++) {
+                kernels.multiply(inputPart, k * width, stateFactors, k * factors, m, k * factors, factors);
+            }
+        }
+
+        /** h_t = tanh(x·W_hxᵀ + b + m·W_hmᵀ) for the step's rows [q0, q1). */
+        private void stateRows(int q0, int q1) {
+            for (int k = first + q0; k < first + q1; k++) {
+                System.arraycopy(inputPart, k * width + factors, hs, (k + rows) * hidden, hidden);
+            }
+            kernels.activate(Activation.TANH, hs, (first + rows + q0) * hidden, (q1 - q0) * hidden);
         }
 
         /** Step t's gradients replace what its forward kept, which nothing reads after it. */
@@ -116,27 +136,35 @@ final class MultiplicativeRnnLayer implements RecurrentLayer {
         public void backward(LayerInput input, float[] dOutput, float[] dState) {
             Arrays.fill(dh, 0f);
             for (int t = steps - 1; t >= 0; t--) {
-                int first = t * rows;
+                first = t * rows;
                 addOutputGradient(dOutput, t);
-                // through h_t = tanh(·): dh becomes dL/d(the sum), which the input part keeps
-                kernels.activationBackward(Activation.TANH, hs, (t + 1) * block, dh, 0, block);
-                for (int q = 0; q < rows; q++) {
-                    System.arraycopy(dh, q * hidden, inputPart, (first + q) * width + factors, hidden);
-                }
+                tasks.run(rows, hidden, sumBackwardRows);
                 // dL/dm (N, F) = dA·W_hm
                 factorsToState.backpropagate(rows, inputPart, first * width + factors, width, 0f, dm, 0);
-                for (int q = 0; q < rows; q++) {
-                    int k = first + q;
-                    // m = (x·W_mxᵀ)⊙(h_{t−1}·W_mhᵀ): each factor's gradient is dm times the other
-                    kernels.multiply(dm, q * factors, inputPart, k * width, dRow, 0, factors);
-                    kernels.multiply(dm, q * factors, stateFactors, k * factors, inputPart, k * width, factors);
-                    System.arraycopy(dRow, 0, stateFactors, k * factors, factors);
-                }
+                tasks.run(rows, factors, factorBackwardRows);
                 // dL/dh_{t−1} = dL/d(h_{t−1}·W_mhᵀ)·W_mh: h_{t−1} reaches h_t only through the factors
                 stateToFactors.backpropagate(rows, stateFactors, first * factors, factors, 0f, dh, 0);
             }
             System.arraycopy(dh, 0, dState, 0, block);
             accumulateGradients(input);
+        }
+
+        /** Through h_t = tanh(·), rows [q0, q1): dh becomes dL/d(the sum), which the input part keeps. */
+        private void sumBackwardRows(int q0, int q1) {
+            kernels.activationBackward(Activation.TANH, hs, (first + rows + q0) * hidden, dh, q0 * hidden, (q1 - q0) * hidden);
+            for (int q = q0; q < q1; q++) {
+                System.arraycopy(dh, q * hidden, inputPart, (first + q) * width + factors, hidden);
+            }
+        }
+
+        /** m = (x·W_mxᵀ)⊙(h_{t−1}·W_mhᵀ): each factor's gradient is dm times the other, rows [q0, q1). */
+        private void factorBackwardRows(int q0, int q1) {
+            for (int q = q0; q < q1; q++) {
+                int k = first + q;
+                kernels.multiply(dm, q * factors, inputPart, k * width, dStateFactors, q * factors, factors);
+                kernels.multiply(dm, q * factors, stateFactors, k * factors, inputPart, k * width, factors);
+                System.arraycopy(dStateFactors, q * factors, stateFactors, k * factors, factors);
+            }
         }
 
         /**

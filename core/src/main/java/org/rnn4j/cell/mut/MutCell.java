@@ -61,7 +61,7 @@ public final class MutCell implements Cell {
 
     /**
      * Own: the projected gates (T·N, K·H), the raw gate's sums (T·N, H) in MUT1 and MUT2, r⊙h (T·N, H); the step
-     * gradients (N, H) twice, tanh(h) (N, H) in MUT3, two rows (H) and the bias blocks (K·H) twice.
+     * gradients (N, H) four times, tanh(h) (N, H) in MUT3, and the bias blocks (K·H) twice.
      */
     @Override
     public void estimateWindow(MemoryEstimate memory, long steps, long rows, long hidden, long blockSets, long layers) {
@@ -71,8 +71,7 @@ public final class MutCell implements Cell {
         memory.add("the window's gates", layers, MemoryEstimate.product(steps, rows, projected, hidden), Float.BYTES);
         memory.add("the window's raw-input gates", raw ? layers : 0, MemoryEstimate.product(steps, rows, hidden), Float.BYTES);
         memory.add("the window's reset states", layers, MemoryEstimate.product(steps, rows, hidden), Float.BYTES);
-        memory.add("the window's step gradients", layers * (stateTanh ? 3 : 2), MemoryEstimate.product(rows, hidden), Float.BYTES);
-        memory.add("the window's row gradients", 2 * layers, hidden, Float.BYTES);
+        memory.add("the window's step gradients", layers * (stateTanh ? 5 : 4), MemoryEstimate.product(rows, hidden), Float.BYTES);
         memory.add("the layer's bias blocks", 2 * layers, MemoryEstimate.product(projected, hidden), Float.BYTES);
     }
 

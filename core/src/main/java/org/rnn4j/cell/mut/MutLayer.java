@@ -9,6 +9,7 @@ import org.rnn4j.kernel.PackedMatrix;
 import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.LayerInput;
 import org.rnn4j.nn.RecurrentLayer;
+import org.rnn4j.nn.RowTasks;
 import org.rnn4j.nn.StepMatrix;
 import org.rnn4j.nn.StepWindow;
 import org.rnn4j.tensor.Parameters;
@@ -79,7 +80,10 @@ final class MutLayer implements RecurrentLayer {
         }
     }
 
-    /** The window keeps its gates and r⊙h_{t−1} of every step. */
+    /**
+     * The window keeps its gates and r⊙h_{t−1} of every step. Its row passes run on the worker pool
+     * ({@link RowTasks}); they read the step from {@link #first}.
+     */
     private final class MutWindow extends StepWindow {
         private final StepMatrix update;    // the step's products, from the parameters or packed copies
         private final StepMatrix reset;
@@ -93,8 +97,19 @@ final class MutLayer implements RecurrentLayer {
         private final float[] dhPrev;       // (N, H) the parts of dL/dh_{t−1} through z's mix and r⊙h
         private final float[] dRh;          // (N, H) dL/d(r⊙h_{t−1}); then, in MUT3, dL/d tanh(h_{t−1})
         private final float[] stateTanh;    // (N, H) tanh(h_{t−1}) in MUT3; null otherwise
-        private final float[] dGate;        // (H) one row's dL/dz, then dL/dr
-        private final float[] dCandidate;   // (H) one row's dL/dn
+        private final float[] dGate;        // (N, H) each row's dL/dz, then dL/dr
+        private final float[] dCandidate;   // (N, H) each row's dL/dn
+        private final RowTasks tasks = new RowTasks();
+        private final RowTasks.Body stateTanhRows = this::stateTanhRows;
+        private final RowTasks.Body gateRows = this::gateRows;
+        private final RowTasks.Body newStateRows = this::newStateRows;
+        private final RowTasks.Body mixBackwardRows = this::mixBackwardRows;
+        private final RowTasks.Body resetBackwardRows = this::resetBackwardRows;
+        private final RowTasks.Body stateTanhBackwardRows = this::stateTanhBackwardRows;
+        private final RowTasks.Body rawTanhRows = this::rawTanhRows;
+        private final RowTasks.Body rawTanhBackwardRows = this::rawTanhBackwardRows;
+        private final RowTasks.Body rhTanhRows = this::rhTanhRows;
+        private int first; // window position of the current step's first row; its h_{t−1} is row `first` of hs
 
         MutWindow(int steps, int rows, StepMatrix update, StepMatrix reset, StepMatrix candidate) {
             super(steps, rows, MutLayer.this.hidden, null);
@@ -110,8 +125,8 @@ final class MutLayer implements RecurrentLayer {
             this.dhPrev = new float[block];
             this.dRh = new float[block];
             this.stateTanh = architecture.updateInput() == Architecture.UpdateInput.TANH_STATE ? new float[block] : null;
-            this.dGate = new float[hidden];
-            this.dCandidate = new float[hidden];
+            this.dGate = new float[block];
+            this.dCandidate = new float[block];
         }
 
         private Block block(Gate gate) {
@@ -132,59 +147,72 @@ final class MutLayer implements RecurrentLayer {
             addRawInput(input, all);
             System.arraycopy(state, 0, hs, 0, block);
             for (int t = 0; t < steps; t++) {
-                int first = t * rows; // window position of step t's first row; its h_{t−1} is row `first` of hs
+                first = t * rows;
                 int prev = t * block;
-                addUpdateRecurrence(first, prev);
+                switch (architecture.updateInput()) {
+                    case NONE -> { }
+                    case STATE -> update.addProduct(rows, hs, prev, z.values(), z.at(first), z.width());
+                    case TANH_STATE -> {
+                        tasks.run(rows, hidden, stateTanhRows);
+                        update.addProduct(rows, stateTanh, 0, z.values(), z.at(first), z.width());
+                    }
+                }
                 reset.addProduct(rows, hs, prev, r.values(), r.at(first), r.width());
-                for (int k = first; k < first + rows; k++) {
-                    kernels.activate(Activation.SIGMOID, z.values(), z.at(k), hidden);
-                    kernels.activate(Activation.SIGMOID, r.values(), r.at(k), hidden);
-                    kernels.multiply(r.values(), r.at(k), hs, k * hidden, rh, k * hidden, hidden);
-                }
+                tasks.run(rows, hidden, gateRows);
                 candidate.addProduct(rows, rh, prev, n.values(), n.at(first), n.width());
-                for (int k = first; k < first + rows; k++) {
-                    kernels.activate(Activation.TANH, n.values(), n.at(k), hidden);
-                    // h_t = z⊙n + (1−z)⊙h_{t−1}
-                    kernels.interpolate(z.values(), z.at(k), n.values(), n.at(k), hs, k * hidden,
-                            hs, (k + rows) * hidden, hidden);
-                }
+                tasks.run(rows, hidden, newStateRows);
             }
             System.arraycopy(hs, steps * block, state, 0, block);
         }
 
         /** The sum of the gate that reads x itself, for all R rows: x + b_r (MUT2) or tanh(x) + b_h (MUT1). */
         private void addRawInput(LayerInput input, int all) {
-            float[] w = parameters.values();
             switch (architecture.rawInput()) {
                 case NONE -> { }
                 case INTO_R -> {
-                    kernels.broadcastRows(w, tensors.bias().offset() + Gate.R.ordinal() * hidden, hidden, all, own, 0);
+                    kernels.broadcastRows(parameters.values(), tensors.bias().offset() + Gate.R.ordinal() * hidden, hidden, all, own, 0);
                     input.addRows(all, own, 0, hidden);
                 }
                 case TANH_INTO_N -> {
                     Arrays.fill(own, 0, all * hidden, 0f);
                     input.addRows(all, own, 0, hidden);
-                    kernels.activate(Activation.TANH, own, 0, all * hidden);
-                    int bias = tensors.bias().offset() + Gate.N.ordinal() * hidden;
-                    for (int k = 0; k < all; k++) {
-                        for (int j = 0; j < hidden; j++) {
-                            own[k * hidden + j] += w[bias + j];
-                        }
-                    }
+                    tasks.run(all, hidden, rawTanhRows);
                 }
             }
         }
 
-        /** z's sum += h_{t−1}·W_hh_zᵀ (MUT2) or tanh(h_{t−1})·W_hh_zᵀ (MUT3) for step t. */
-        private void addUpdateRecurrence(int first, int prev) {
-            switch (architecture.updateInput()) {
-                case NONE -> { }
-                case STATE -> update.addProduct(rows, hs, prev, z.values(), z.at(first), z.width());
-                case TANH_STATE -> {
-                    System.arraycopy(hs, prev, stateTanh, 0, block);
-                    kernels.activate(Activation.TANH, stateTanh, 0, block);
-                    update.addProduct(rows, stateTanh, 0, z.values(), z.at(first), z.width());
+        /** MUT1: own = tanh(x) + b_h over window positions [k0, k1). */
+        private void rawTanhRows(int k0, int k1) {
+            float[] w = parameters.values();
+            int bias = tensors.bias().offset() + Gate.N.ordinal() * hidden;
+            kernels.activate(Activation.TANH, own, k0 * hidden, (k1 - k0) * hidden);
+            for (int k = k0; k < k1; k++) {
+                for (int j = 0; j < hidden; j++) {
+                    own[k * hidden + j] += w[bias + j];
                 }
+            }
+        }
+
+        /** MUT3: tanh(h_{t−1}) of the step's rows [q0, q1). */
+        private void stateTanhRows(int q0, int q1) {
+            System.arraycopy(hs, (first + q0) * hidden, stateTanh, q0 * hidden, (q1 - q0) * hidden);
+            kernels.activate(Activation.TANH, stateTanh, q0 * hidden, (q1 - q0) * hidden);
+        }
+
+        /** z, r = σ(their sums) and r⊙h_{t−1} for the step's rows [q0, q1). */
+        private void gateRows(int q0, int q1) {
+            for (int k = first + q0; k < first + q1; k++) {
+                kernels.activate(Activation.SIGMOID, z.values(), z.at(k), hidden);
+                kernels.activate(Activation.SIGMOID, r.values(), r.at(k), hidden);
+                kernels.multiply(r.values(), r.at(k), hs, k * hidden, rh, k * hidden, hidden);
+            }
+        }
+
+        /** n = tanh(its sum) and h_t = z⊙n + (1−z)⊙h_{t−1} for the step's rows [q0, q1). */
+        private void newStateRows(int q0, int q1) {
+            for (int k = first + q0; k < first + q1; k++) {
+                kernels.activate(Activation.TANH, n.values(), n.at(k), hidden);
+                kernels.interpolate(z.values(), z.at(k), n.values(), n.at(k), hs, k * hidden, hs, (k + rows) * hidden, hidden);
             }
         }
 
@@ -193,52 +221,60 @@ final class MutLayer implements RecurrentLayer {
         public void backward(LayerInput input, float[] dOutput, float[] dState) {
             Arrays.fill(dh, 0f);
             for (int t = steps - 1; t >= 0; t--) {
-                int first = t * rows;
-                int prev = t * block;
+                first = t * rows;
                 addOutputGradient(dOutput, t);
-                for (int q = 0; q < rows; q++) {
-                    int k = first + q;
-                    // h_t = z⊙n + (1−z)⊙h_{t−1}: dz, dn and the direct part of dL/dh_{t−1}
-                    kernels.interpolateBackward(dh, q * hidden, z.values(), z.at(k), n.values(), n.at(k), hs, k * hidden,
-                            dGate, 0, dCandidate, 0, dhPrev, q * hidden, hidden);
-                    kernels.activationBackward(Activation.SIGMOID, z.values(), z.at(k), dGate, 0, hidden);
-                    kernels.activationBackward(Activation.TANH, n.values(), n.at(k), dCandidate, 0, hidden);
-                    System.arraycopy(dGate, 0, z.values(), z.at(k), hidden);
-                    System.arraycopy(dCandidate, 0, n.values(), n.at(k), hidden);
-                }
+                tasks.run(rows, hidden, mixBackwardRows);
                 // dL/d(r⊙h_{t−1}) (N, H) = dA_n·W_hh_n
                 candidate.backpropagate(rows, n.values(), n.at(first), n.width(), 0f, dRh, 0);
-                for (int q = 0; q < rows; q++) {
-                    int k = first + q;
-                    // r⊙h_{t−1}: dr = dRh⊙h_{t−1}, dL/dh_{t−1} += dRh⊙r
-                    kernels.multiply(dRh, q * hidden, hs, k * hidden, dGate, 0, hidden);
-                    kernels.addProduct(dRh, q * hidden, r.values(), r.at(k), dhPrev, q * hidden, hidden);
-                    kernels.activationBackward(Activation.SIGMOID, r.values(), r.at(k), dGate, 0, hidden);
-                    System.arraycopy(dGate, 0, r.values(), r.at(k), hidden);
-                }
+                tasks.run(rows, hidden, resetBackwardRows);
                 // dL/dh_{t−1} = the direct parts + dA_r·W_hh_r + z's part
                 System.arraycopy(dhPrev, 0, dh, 0, block);
                 reset.backpropagate(rows, r.values(), r.at(first), r.width(), 1f, dh, 0);
-                backpropagateUpdateRecurrence(first, prev);
+                switch (architecture.updateInput()) {
+                    case NONE -> { }
+                    case STATE -> update.backpropagate(rows, z.values(), z.at(first), z.width(), 1f, dh, 0);
+                    case TANH_STATE -> {
+                        update.backpropagate(rows, z.values(), z.at(first), z.width(), 0f, dRh, 0);
+                        tasks.run(rows, hidden, stateTanhBackwardRows);
+                    }
+                }
             }
             System.arraycopy(dh, 0, dState, 0, block);
             accumulateGradients(input);
         }
 
-        /** dh += dA_z·W_hh_z (MUT2), or (dA_z·W_hh_z)⊙(1 − tanh²h_{t−1}) (MUT3). */
-        private void backpropagateUpdateRecurrence(int first, int prev) {
-            switch (architecture.updateInput()) {
-                case NONE -> { }
-                case STATE -> update.backpropagate(rows, z.values(), z.at(first), z.width(), 1f, dh, 0);
-                case TANH_STATE -> {
-                    update.backpropagate(rows, z.values(), z.at(first), z.width(), 0f, dRh, 0);
-                    System.arraycopy(hs, prev, stateTanh, 0, block);
-                    kernels.activate(Activation.TANH, stateTanh, 0, block);
-                    kernels.activationBackward(Activation.TANH, stateTanh, 0, dRh, 0, block);
-                    for (int i = 0; i < block; i++) {
-                        dh[i] += dRh[i];
-                    }
-                }
+        /** h_t = z⊙n + (1−z)⊙h_{t−1}: dz, dn and the direct part of dL/dh_{t−1}, then z's and n's sums, rows [q0, q1). */
+        private void mixBackwardRows(int q0, int q1) {
+            for (int q = q0; q < q1; q++) {
+                int k = first + q;
+                int row = q * hidden;
+                kernels.interpolateBackward(dh, row, z.values(), z.at(k), n.values(), n.at(k), hs, k * hidden,
+                        dGate, row, dCandidate, row, dhPrev, row, hidden);
+                kernels.activationBackward(Activation.SIGMOID, z.values(), z.at(k), dGate, row, hidden);
+                kernels.activationBackward(Activation.TANH, n.values(), n.at(k), dCandidate, row, hidden);
+                System.arraycopy(dGate, row, z.values(), z.at(k), hidden);
+                System.arraycopy(dCandidate, row, n.values(), n.at(k), hidden);
+            }
+        }
+
+        /** r⊙h_{t−1}: dr = dRh⊙h_{t−1} into r's sum, and dL/dh_{t−1} += dRh⊙r, rows [q0, q1). */
+        private void resetBackwardRows(int q0, int q1) {
+            for (int q = q0; q < q1; q++) {
+                int k = first + q;
+                int row = q * hidden;
+                kernels.multiply(dRh, row, hs, k * hidden, dGate, row, hidden);
+                kernels.addProduct(dRh, row, r.values(), r.at(k), dhPrev, row, hidden);
+                kernels.activationBackward(Activation.SIGMOID, r.values(), r.at(k), dGate, row, hidden);
+                System.arraycopy(dGate, row, r.values(), r.at(k), hidden);
+            }
+        }
+
+        /** MUT3: dh += (dA_z·W_hh_z)⊙(1 − tanh²h_{t−1}), the product in dRh, rows [q0, q1). */
+        private void stateTanhBackwardRows(int q0, int q1) {
+            stateTanhRows(q0, q1);
+            kernels.activationBackward(Activation.TANH, stateTanh, q0 * hidden, dRh, q0 * hidden, (q1 - q0) * hidden);
+            for (int i = q0 * hidden; i < q1 * hidden; i++) {
+                dh[i] += dRh[i];
             }
         }
 
@@ -249,7 +285,6 @@ final class MutLayer implements RecurrentLayer {
          */
         private void accumulateGradients(LayerInput input) {
             int all = steps * rows;
-            float[] w = parameters.values();
             float[] g = parameters.gradients();
             int bias = tensors.bias().offset();
             input.addWeightGradient(kernels, all, projected, projectedWidth, g, tensors.weightIh().offset());
@@ -273,7 +308,7 @@ final class MutLayer implements RecurrentLayer {
                 case TANH_STATE -> {
                     // r⊙h_prev is spent: it takes tanh(h_prev) of every row
                     System.arraycopy(hs, 0, rh, 0, all * hidden);
-                    kernels.activate(Activation.TANH, rh, 0, all * hidden);
+                    tasks.run(all, hidden, rhTanhRows);
                     update.addWeightGradient(all, z.values(), z.at(0), z.width(), rh, 0);
                 }
             }
@@ -281,13 +316,23 @@ final class MutLayer implements RecurrentLayer {
                 // dL/dx = dA_n⊙(1 − tanh²x), tanh(x) recomputed into the spent r⊙h_prev before dx is written
                 Arrays.fill(rh, 0, all * hidden, 0f);
                 input.addRows(all, rh, 0, hidden);
-                kernels.activate(Activation.TANH, rh, 0, all * hidden);
-                kernels.activationBackward(Activation.TANH, rh, 0, own, 0, all * hidden);
+                tasks.run(all, hidden, rawTanhBackwardRows);
             }
-            input.backpropagate(kernels, all, projected, projectedWidth, w, tensors.weightIh().offset());
+            input.backpropagate(kernels, all, projected, projectedWidth, parameters.values(), tensors.weightIh().offset());
             if (own != null) {
                 input.addRowGradient(all, own, 0, hidden);
             }
+        }
+
+        /** tanh of r⊙h's buffer over window positions [k0, k1). */
+        private void rhTanhRows(int k0, int k1) {
+            kernels.activate(Activation.TANH, rh, k0 * hidden, (k1 - k0) * hidden);
+        }
+
+        /** MUT1: n's sum gradient times 1 − tanh²x, x in r⊙h's buffer, over window positions [k0, k1). */
+        private void rawTanhBackwardRows(int k0, int k1) {
+            rhTanhRows(k0, k1);
+            kernels.activationBackward(Activation.TANH, rh, k0 * hidden, own, k0 * hidden, (k1 - k0) * hidden);
         }
     }
 }
