@@ -71,8 +71,8 @@ public final class PeepholeLstmCell implements Cell {
 
     @Override
     public ReferenceCell reference(LayerTensors tensors) {
-        return new ReferencePeepholeLstm(RecurrentTensors.of(tensors), tensors.get(WEIGHT_CI).offset(),
-                tensors.get(WEIGHT_CF).offset(), tensors.get(WEIGHT_CO).offset());
+        return new ReferenceLstm(RecurrentTensors.of(tensors), new ReferenceLstm.Peepholes(tensors.get(WEIGHT_CI).offset(),
+                tensors.get(WEIGHT_CF).offset(), tensors.get(WEIGHT_CO).offset()));
     }
 
     @Override

@@ -4,12 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.rnn4j.kernel.Activation;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.kernel.PackedMatrix;
-import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.LayerInput;
-import org.rnn4j.nn.RecurrentLayer;
 import org.rnn4j.nn.RowTasks;
 import org.rnn4j.nn.StepMatrix;
+import org.rnn4j.nn.StepMatrixLayer;
 import org.rnn4j.nn.StepWindow;
 import org.rnn4j.tensor.Parameters;
 
@@ -19,51 +17,27 @@ import org.rnn4j.tensor.Parameters;
  * two products, the second waiting for m. Backward runs the steps in reverse and makes every weight gradient
  * one GEMM over the window. State (N, H).
  */
-final class MultiplicativeRnnLayer implements RecurrentLayer {
+final class MultiplicativeRnnLayer extends StepMatrixLayer {
 
-    private final Kernels kernels;
-    private final Parameters parameters;
     private final MultiplicativeRnnTensors tensors;
-    private final int hidden;
     private final int factors;          // F
     private final int width;            // F + H: one row of the input's part
     private final float[] inputBias;    // (F+H) 0 then b, read each window
     private final float[] biasGradient; // (F+H) column sums of the input part's gradient, of which b takes the last H
-    private final StepMatrix stateToFactors; // W_mh (F, H)
-    private final StepMatrix factorsToState; // W_hm (H, F)
 
+    /** The steps multiply by W_mh (F, H), then W_hm (H, F). */
     MultiplicativeRnnLayer(Kernels kernels, Parameters parameters, MultiplicativeRnnTensors tensors) {
-        this.kernels = kernels;
-        this.parameters = parameters;
+        super(kernels, parameters, tensors.hidden(), List.of(tensors.weightMh(), tensors.weightHm()));
         this.tensors = tensors;
-        this.hidden = tensors.hidden();
         this.factors = tensors.factors();
         this.width = factors + hidden;
         this.inputBias = new float[width];
         this.biasGradient = new float[width];
-        this.stateToFactors = new StepMatrix(kernels, parameters, tensors.weightMh());
-        this.factorsToState = new StepMatrix(kernels, parameters, tensors.weightHm());
     }
 
     @Override
-    public int hiddenSize() {
-        return hidden;
-    }
-
-    @Override
-    public int stateSize(int rows) {
-        return rows * hidden;
-    }
-
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks) {
-        return new FactorWindow(steps, rows, stateToFactors, factorsToState);
-    }
-
-    /** {@code packed}: W_mh (F, H), then W_hm (H, F). */
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks, List<PackedMatrix> packed) {
-        return new FactorWindow(steps, rows, stateToFactors.readFrom(packed.get(0)), factorsToState.readFrom(packed.get(1)));
+    protected Window newWindow(int steps, int rows, List<StepMatrix> matrices) {
+        return new FactorWindow(steps, rows, matrices.get(0), matrices.get(1));
     }
 
     /**

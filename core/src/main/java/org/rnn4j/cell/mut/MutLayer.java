@@ -5,14 +5,13 @@ import java.util.List;
 import org.rnn4j.cell.mut.Architecture.Gate;
 import org.rnn4j.kernel.Activation;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.kernel.PackedMatrix;
-import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.LayerInput;
-import org.rnn4j.nn.RecurrentLayer;
 import org.rnn4j.nn.RowTasks;
 import org.rnn4j.nn.StepMatrix;
+import org.rnn4j.nn.StepMatrixLayer;
 import org.rnn4j.nn.StepWindow;
 import org.rnn4j.tensor.Parameters;
+import org.rnn4j.tensor.Tensor;
 
 /**
  * MUT layer: the projected gates' sums x·W_ihᵀ + b of all T·N rows at once, and the sum of the gate that reads
@@ -20,55 +19,34 @@ import org.rnn4j.tensor.Parameters;
  * r += h_{t−1}·W_hh_rᵀ, z, r = σ, n += (r⊙h_{t−1})·W_hh_nᵀ, n = tanh and h_t = z⊙n + (1−z)⊙h_{t−1}. Backward
  * runs the steps in reverse and makes every weight gradient one GEMM over the window. State (N, H).
  */
-final class MutLayer implements RecurrentLayer {
+final class MutLayer extends StepMatrixLayer {
 
-    private final Kernels kernels;
-    private final Parameters parameters;
     private final Architecture architecture;
     private final MutTensors tensors;
-    private final int hidden;
     private final int projectedWidth;    // K·H
     private final float[] projectedBias; // (K·H) the projected gates' bias blocks in W_ih's order, read each window
     private final float[] biasGradient;  // (K·H) their gradient over a window, before it goes to the bias's blocks
-    private final StepMatrix update;     // W_hh_z (H, H); null for MUT1
-    private final StepMatrix reset;      // W_hh_r (H, H)
-    private final StepMatrix candidate;  // W_hh_n (H, H)
 
+    /** The steps multiply by W_hh_z (MUT2 and MUT3), W_hh_r and W_hh_n, (H, H) each, in this order. */
     MutLayer(Kernels kernels, Parameters parameters, Architecture architecture, MutTensors tensors) {
-        this.kernels = kernels;
-        this.parameters = parameters;
+        super(kernels, parameters, tensors.hidden(), stepWeights(tensors));
         this.architecture = architecture;
         this.tensors = tensors;
-        this.hidden = tensors.hidden();
         this.projectedWidth = architecture.projected().size() * hidden;
         this.projectedBias = new float[projectedWidth];
         this.biasGradient = new float[projectedWidth];
-        this.update = tensors.weightHhZ() == null ? null : new StepMatrix(kernels, parameters, tensors.weightHhZ());
-        this.reset = new StepMatrix(kernels, parameters, tensors.weightHhR());
-        this.candidate = new StepMatrix(kernels, parameters, tensors.weightHhN());
+    }
+
+    private static List<Tensor> stepWeights(MutTensors tensors) {
+        return tensors.weightHhZ() == null ? List.of(tensors.weightHhR(), tensors.weightHhN())
+                : List.of(tensors.weightHhZ(), tensors.weightHhR(), tensors.weightHhN());
     }
 
     @Override
-    public int hiddenSize() {
-        return hidden;
-    }
-
-    @Override
-    public int stateSize(int rows) {
-        return rows * hidden;
-    }
-
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks) {
-        return new MutWindow(steps, rows, update, reset, candidate);
-    }
-
-    /** {@code packed}: W_hh_z (MUT2 and MUT3), W_hh_r and W_hh_n, as the cell lists them. */
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks, List<PackedMatrix> packed) {
-        int next = 0;
-        StepMatrix packedUpdate = update == null ? null : update.readFrom(packed.get(next++));
-        return new MutWindow(steps, rows, packedUpdate, reset.readFrom(packed.get(next++)), candidate.readFrom(packed.get(next)));
+    protected Window newWindow(int steps, int rows, List<StepMatrix> matrices) {
+        int count = matrices.size();
+        StepMatrix update = count == 3 ? matrices.getFirst() : null;
+        return new MutWindow(steps, rows, update, matrices.get(count - 2), matrices.get(count - 1));
     }
 
     /** Where a gate lies in a window: at column {@code column} of rows {@code width} apart in {@code values}. */

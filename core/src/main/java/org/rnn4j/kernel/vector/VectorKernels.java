@@ -195,39 +195,36 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     public void lstmForward(int rows, int hidden, float[] gates, int gatesOffset,
                             float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
-        Recurrent.Step step = Recurrent.step(Recurrent.Kind.LSTM_FORWARD, rows, hidden);
-        step.gates = gates;
-        step.gatesOffset = gatesOffset;
-        step.state = cells;
-        step.prevOffset = prevCellOffset;
-        step.offset = cellOffset;
-        step.out = h;
-        step.outOffset = hOffset;
-        Recurrent.run(step);
+        lstmForward(Recurrent.Kind.LSTM_FORWARD, rows, hidden, gates, gatesOffset, null, cells, prevCellOffset, cellOffset, h, hOffset);
     }
 
     @Override
     public void lstmBackward(int rows, int hidden, float[] gates, int gatesOffset,
                              float[] cells, int prevCellOffset, int cellOffset,
                              float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
-        Recurrent.Step step = Recurrent.step(Recurrent.Kind.LSTM_BACKWARD, rows, hidden);
-        step.gates = gates;
-        step.gatesOffset = gatesOffset;
-        step.state = cells;
-        step.prevOffset = prevCellOffset;
-        step.offset = cellOffset;
-        step.dh = dh;
-        step.dhOffset = dhOffset;
-        step.carry = dc;
-        step.dGates = dGates;
-        step.dGatesOffset = dGatesOffset;
-        Recurrent.run(step);
+        lstmBackward(Recurrent.Kind.LSTM_BACKWARD, rows, hidden, gates, gatesOffset, null, cells, prevCellOffset, cellOffset,
+                dh, dhOffset, dc, dGates, dGatesOffset);
     }
 
     @Override
     public void peepholeLstmForward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
                                     float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
-        Recurrent.Step step = Recurrent.step(Recurrent.Kind.PEEPHOLE_FORWARD, rows, hidden);
+        lstmForward(Recurrent.Kind.PEEPHOLE_FORWARD, rows, hidden, gates, gatesOffset, peepholes, cells, prevCellOffset,
+                cellOffset, h, hOffset);
+    }
+
+    @Override
+    public void peepholeLstmBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                     float[] cells, int prevCellOffset, int cellOffset,
+                                     float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
+        lstmBackward(Recurrent.Kind.PEEPHOLE_BACKWARD, rows, hidden, gates, gatesOffset, peepholes, cells, prevCellOffset,
+                cellOffset, dh, dhOffset, dc, dGates, dGatesOffset);
+    }
+
+    /** An LSTM step of {@code kind}, plain or with {@code peepholes} (3H; null for the plain LSTM). */
+    private static void lstmForward(Recurrent.Kind kind, int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                    float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
+        Recurrent.Step step = Recurrent.step(kind, rows, hidden);
         step.gates = gates;
         step.gatesOffset = gatesOffset;
         step.peepholes = peepholes;
@@ -239,11 +236,11 @@ public final class VectorKernels extends ScalarKernels {
         Recurrent.run(step);
     }
 
-    @Override
-    public void peepholeLstmBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+    /** The backward of an LSTM step of {@code kind}, plain or with {@code peepholes} (3H; null for the plain LSTM). */
+    private static void lstmBackward(Recurrent.Kind kind, int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
                                      float[] cells, int prevCellOffset, int cellOffset,
                                      float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
-        Recurrent.Step step = Recurrent.step(Recurrent.Kind.PEEPHOLE_BACKWARD, rows, hidden);
+        Recurrent.Step step = Recurrent.step(kind, rows, hidden);
         step.gates = gates;
         step.gatesOffset = gatesOffset;
         step.peepholes = peepholes;
