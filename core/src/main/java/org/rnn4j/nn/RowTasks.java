@@ -5,7 +5,8 @@ import org.rnn4j.kernel.Parallel;
 
 /**
  * Runs a pass over R independent rows on the worker pool, the rows split into equal chunks, one per thread:
- * each row is computed the same whichever task runs it, so the split changes no bit. A pass of fewer than
+ * each row is computed the same whichever task runs it, so the split changes no bit. (The rows may be the
+ * columns of a sum over positions, each column summed in position order.) A pass of fewer than
  * {@value #SERIAL} values stays on the calling thread. One instance serves one caller at a time; the body is
  * a field holding a method reference (no allocation per pass), which reads its other arguments from its owner.
  */
