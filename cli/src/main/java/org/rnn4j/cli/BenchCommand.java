@@ -30,7 +30,8 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", arity = "0..*",
             description = "Configurations to run: C1 (RNN 1x100, B=1), C2 (LSTM 2x128), C3 (LSTM 2x512), "
                     + "C4 (GRU 2x512), C5 (sampling from C3) (default: these five); W1, W2 (the ptb-small and ptb-medium word LSTMs); "
-                    + "CHO, RRU (C3 with --cell gru-cho, rru); CLS (the default sequence classifier)")
+                    + "CHO, RRU, PEEPHOLE, MUT1, MUT2, MUT3, MRNN (C3 with --cell gru-cho, rru, lstm-peephole, mut1, mut2, mut3, mrnn); "
+                    + "CLS (the default sequence classifier)")
     List<BenchConfig> configs;
 
     @Option(names = "--warmup", description = "Warm-up seconds per configuration (default: ${DEFAULT-VALUE})", defaultValue = "5")

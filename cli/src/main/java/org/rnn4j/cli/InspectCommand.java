@@ -24,7 +24,8 @@ final class InspectCommand implements Runnable {
         Checkpoint c = Checkpoint.load(checkpoint);
         ModelConfig m = c.model();
         System.out.printf(Locale.ROOT, "checkpoint   %s (format %d)%n", checkpoint, Checkpoint.FORMAT_VERSION);
-        System.out.printf(Locale.ROOT, "model        %s, %d layer(s) of %d, %s%s, dropout %.2f%n", m.cell().id(), m.layers(),
+        System.out.printf(Locale.ROOT, "model        %s, %d layer(s) of %d, %s%s, dropout %.2f%n",
+                CellOptions.describe(m.cell(), m.hiddenSize()), m.layers(),
                 m.hiddenSize(), m.oneHotInput() ? "one-hot input" : "embedding " + m.embeddingSize(),
                 m.tiedWeights() ? " tied to the output layer" : "", m.dropout());
         System.out.printf(Locale.ROOT, "vocabulary   %d %s%n", c.vocabulary().size(), c.words() ? "words (3 special tokens)" : "characters");

@@ -45,6 +45,7 @@ final class ResumedRun {
         options.put("--mode", c -> c.training().batching().id());
         options.put("--cell", c -> c.model().cell().id());
         options.put("--rnn-size", c -> c.model().hiddenSize());
+        options.put("--factors", c -> c.model().cell().settings(c.model().hiddenSize()).get(CellOptions.FACTORS));
         options.put("--num-layers", c -> c.model().layers());
         options.put("--wordvec-size", c -> c.model().embeddingSize());
         options.put("--dropout", c -> c.model().dropout());

@@ -39,6 +39,12 @@ public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int 
         if (tiedWeights && head != LanguageModelHead.INSTANCE) {
             throw new IllegalArgumentException("only a language model can tie its output weights to the embedding; drop --tied-weights");
         }
+        int input = embeddingSize == 0 ? vocabularySize : embeddingSize; // the first layer's D; the layers above read H
+        if (!cell.acceptsInput(input, hiddenSize)) {
+            throw new IllegalArgumentException("cell " + cell.id() + " adds its input to its hidden state, so the first layer's input ("
+                    + (embeddingSize == 0 ? "one-hot, " : "embedding size ") + input + ") must be as wide as the hidden size ("
+                    + hiddenSize + "); set the embedding size to the hidden size");
+        }
         if (tiedWeights && embeddingSize != hiddenSize) {
             throw new IllegalArgumentException("tied weights share the embedding with the output layer, so the embedding size ("
                     + embeddingSize + ") must equal the hidden size (" + hiddenSize + "); set both to the same value");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.cell.Cell;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.data.Batching;
 import org.rnn4j.head.Heads;
@@ -239,6 +240,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
     static Map<String, Object> modelJson(ModelConfig c) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cell", c.cell().id());
+        json.putAll(c.cell().settings(c.hiddenSize())); // the cell's own sizes: the multiplicative RNN's "factors"
         json.put("vocabulary_size", c.vocabularySize());
         json.put("embedding_size", c.embeddingSize());
         json.put("hidden_size", c.hiddenSize());
@@ -250,8 +252,16 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
     }
 
     static ModelConfig model(Map<String, Object> json) {
-        return new ModelConfig(Cells.of((String) json.get("cell")), number(json, "vocabulary_size").intValue(),
-                number(json, "embedding_size").intValue(), number(json, "hidden_size").intValue(),
+        Cell cell = Cells.of((String) json.get("cell"));
+        int hidden = number(json, "hidden_size").intValue();
+        Map<String, Integer> settings = new LinkedHashMap<>();
+        for (String name : cell.settings(hidden).keySet()) {
+            if (json.containsKey(name)) {
+                settings.put(name, number(json, name).intValue());
+            }
+        }
+        return new ModelConfig(cell.with(settings), number(json, "vocabulary_size").intValue(),
+                number(json, "embedding_size").intValue(), hidden,
                 number(json, "layers").intValue(), json.containsKey("dropout") ? f(json, "dropout") : 0f,
                 Boolean.TRUE.equals(json.get("tied_weights")), Heads.fromJson(object(json.get("head"))));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rnn4j.cell.Cell;
+import org.rnn4j.cell.CellConfigs;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.check.GradientCheck.Gradients;
 import org.rnn4j.check.GradientCheck.Options;
@@ -37,10 +39,13 @@ class GradientCheckTest {
         for (Cell cell : Cells.all()) {
             for (int embedding : new int[] {E, 0}) {
                 for (int layers = 1; layers <= 2; layers++) {
-                    configs.add(Arguments.of(new ModelConfig(cell, V, embedding, H, layers, 0f)));
+                    configs.add(Arguments.of(CellConfigs.of(cell, V, embedding, H, layers, 0f)));
                 }
             }
-            configs.add(Arguments.of(new ModelConfig(cell, V, H, H, 2, 0f, true)));
+            configs.add(Arguments.of(CellConfigs.of(cell, V, H, H, 2, 0f, true)));
+        }
+        for (int factors : new int[] {1, 5}) { // F below and above H
+            configs.add(Arguments.of(new ModelConfig(Cells.of("mrnn").with(Map.of("factors", factors)), V, E, H, 2, 0f)));
         }
         return configs.stream();
     }
