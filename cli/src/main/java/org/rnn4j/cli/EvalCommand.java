@@ -14,6 +14,7 @@ import org.rnn4j.nlp.Tokenization;
 import org.rnn4j.text.CodePointFile;
 import org.rnn4j.text.Corpus;
 import org.rnn4j.text.TextLoader;
+import org.rnn4j.text.TokenArray;
 import org.rnn4j.text.TokenSequence;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.head.lm.LanguageModelHead;
@@ -86,7 +87,7 @@ final class EvalCommand implements Runnable {
                     : vocabulary.encodeCodePoints(content, what);
             result = loaded.batching() == Batching.SENTENCES
                     ? scoreSentences(loaded, tokens, printer)
-                    : scoreStreams(loaded, TokenSequence.of(tokens), printer);
+                    : scoreStreams(loaded, TokenArray.of(tokens), printer);
         }
         String unit = loaded.words() ? "word" : "char";
         out.printf(Locale.ROOT, "tokens %d%nloss %.6f nats/%s%nperplexity %.4f%nbp%s %.6f%naccuracy %.4f%n",
@@ -113,8 +114,9 @@ final class EvalCommand implements Runnable {
     private Evaluation scoreSentences(Checkpoint loaded, int[] tokens, TokenScores printer) {
         requireTwo(tokens.length);
         Vocabulary vocabulary = loaded.vocabulary();
-        Evaluator evaluator = new Evaluator(ModelLoader.load(loaded), Batching.SENTENCES.batches(tokens, vocabulary, 1,
-                SentenceBatcher.longestSentence(tokens, vocabulary.id(Vocabulary.SENTENCE_END)), 0, "the text " + text), null);
+        TokenArray ids = TokenArray.of(tokens);
+        Evaluator evaluator = new Evaluator(ModelLoader.load(loaded), Batching.SENTENCES.batches(ids, vocabulary, 1,
+                SentenceBatcher.longestSentence(ids, vocabulary.id(Vocabulary.SENTENCE_END)), 0, "the text " + text), null);
         return perToken ? evaluator.evaluate(printer) : evaluator.evaluate();
     }
 

@@ -54,7 +54,18 @@ public final class Main {
             commandLine.getErr().println("rnn4j: " + e.getMessage());
             commandLine.getErr().flush();
             return BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            commandLine.getErr().println("rnn4j: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+            commandLine.getErr().flush();
+            return FAILED;
         }
+    }
+
+    /** What to do when the heap of {@code maxHeap} bytes ran out: give the JVM twice as much. */
+    static String outOfMemory(long maxHeap) {
+        long doubled = Math.max(1, Math.ceilDiv(2 * maxHeap, 1L << 30));
+        return "out of memory: the Java heap of " + HeapCheck.size(maxHeap) + " is full; raise it with JAVA_OPTS=-Xmx"
+                + doubled + "g (the launcher's default is 2 GB, or half the machine's memory when that is less)";
     }
 
     /**

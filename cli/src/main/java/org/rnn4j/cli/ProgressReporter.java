@@ -12,6 +12,7 @@ import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.text.Corpus;
+import org.rnn4j.text.CorpusFile;
 import org.rnn4j.train.CorpusTraining;
 import org.rnn4j.train.Evaluation;
 import org.rnn4j.train.StopReason;
@@ -31,6 +32,7 @@ final class ProgressReporter implements TrainingListener {
     private static final int FEW_VALIDATION_TOKENS = 100;
 
     private final ModelConfig model;
+    private final CorpusFile corpusFile;
     private final Corpus corpus;
     private final TrainConfig config;
     private final Path folder;
@@ -42,11 +44,12 @@ final class ProgressReporter implements TrainingListener {
     private final SampleGallery gallery; // null when samples are only printed
     private final String unit; // what a token is: "word" or "char"
 
-    ProgressReporter(ModelConfig model, Corpus corpus, TrainConfig config, Path folder, SampleGallery gallery) {
+    ProgressReporter(ModelConfig model, CorpusFile corpusFile, TrainConfig config, Path folder, SampleGallery gallery) {
         this.gallery = gallery;
+        this.corpusFile = corpusFile;
+        this.corpus = corpusFile.corpus();
         this.unit = corpus.words() ? "word" : "char";
         this.model = model;
-        this.corpus = corpus;
         this.config = config;
         this.folder = folder;
     }
@@ -59,15 +62,17 @@ final class ProgressReporter implements TrainingListener {
                 model.oneHotInput() ? "one-hot" : "embedding " + model.embeddingSize(), parameters,
                 model.vocabularySize(), KernelProvider.kernels().name());
         out.printf(Locale.ROOT, "data: %,d train / %,d validation / %,d test %s; %d windows of %d×%s per epoch%n",
-                corpus.train().length, corpus.validation().length, corpus.test().length,
+                corpus.train().length(), corpus.validation().length(), corpus.test().length(),
                 corpus.words() ? "tokens" : "characters", p.windowsPerEpoch(), config.batchSize(),
                 config.batching() == Batching.SENTENCES ? "(up to " + config.seqLength() + ")" : config.seqLength());
         if (!corpus.words() && corpus.vocabulary().contains("\r")) {
             out.println("note: the text has Windows line ends (CRLF), so \\r is a character the model learns like any other;"
                     + " convert the text to LF line ends to leave it out");
         }
-        int validation = corpus.validation().length;
-        int scored = CorpusTraining.validationLength(corpus, config);
+        out.printf(Locale.ROOT, "tokens: %s, %d byte%s each (%s)%n", corpusFile.file(), corpusFile.width(), corpusFile.width() == 1 ? "" : "s",
+                corpusFile.reused() ? "tokenized before, read again" : "tokenized now");
+        long validation = corpus.validation().length();
+        long scored = CorpusTraining.validationLength(corpus, config);
         String unit = corpus.words() ? "tokens" : "characters";
         if (scored < validation) {
             out.printf(Locale.ROOT, "validation: the first %,d of %,d %s at every evaluation (--val-tokens %d)%n",

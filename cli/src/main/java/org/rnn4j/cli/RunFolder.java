@@ -1,6 +1,7 @@
 package org.rnn4j.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -11,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.io.AtomicFiles;
 import org.rnn4j.train.Trainer;
@@ -31,8 +36,31 @@ final class RunFolder {
     private RunFolder() {
     }
 
-    /** The lock on a run folder; closing releases it (the lock file stays). */
-    record Lock(FileChannel channel) implements AutoCloseable {
+    /**
+     * The lock on a run folder; closing releases it (the lock file stays). {@code created} says whether the
+     * folder was made for it, {@code before} names the files it held then.
+     */
+    record Lock(FileChannel channel, Path folder, boolean created, Set<String> before) implements AutoCloseable {
+
+        /**
+         * Deletes the files that appeared in the folder since it was locked, and the folder when it was made
+         * for this run: what a run refused before it trained leaves behind. The lock is released.
+         */
+        void discardNewFiles() {
+            close();
+            try {
+                for (Path file : files(folder)) {
+                    if (!before.contains(file.getFileName().toString())) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                if (created) {
+                    Files.deleteIfExists(folder);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove what a refused run wrote to " + folder, e);
+            }
+        }
 
         @Override
         public void close() {
@@ -51,15 +79,18 @@ final class RunFolder {
     static Lock prepare(Path folder, boolean resuming) {
         requireNoRun(folder, resuming);
         FileChannel channel;
+        boolean created = !Files.isDirectory(folder);
+        Set<String> before;
         try {
             Files.createDirectories(folder);
+            before = created ? Set.of() : files(folder).stream().map(file -> file.getFileName().toString()).collect(Collectors.toSet());
             Path probe = Files.createTempFile(folder, ".write-test", ".tmp");
             Files.delete(probe);
             channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | SecurityException e) {
             throw new InvalidInputException("cannot write to " + folder + " (" + reason(e) + "); choose another --out folder");
         }
-        Lock lock = new Lock(channel);
+        Lock lock = new Lock(channel, folder, created, before);
         try {
             if (lockOf(channel, folder) == null) {
                 throw new InvalidInputException(folder + " is in use by another training run; wait for it to end or choose another --out folder");
@@ -70,6 +101,12 @@ final class RunFolder {
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
         }
     }
 

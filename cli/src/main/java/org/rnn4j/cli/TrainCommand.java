@@ -3,7 +3,6 @@ package org.rnn4j.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.cell.Cell;
@@ -24,7 +23,9 @@ import org.rnn4j.optim.OptimizerKind;
 import org.rnn4j.optim.ScheduleConfig;
 import org.rnn4j.optim.ScheduleKind;
 import org.rnn4j.random.Rng;
+import org.rnn4j.io.AtomicFiles;
 import org.rnn4j.text.Corpus;
+import org.rnn4j.text.CorpusFile;
 import org.rnn4j.text.CorpusSource;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.train.Checkpoint;
@@ -235,27 +236,56 @@ final class TrainCommand implements Runnable {
                 requireUncheckableText(checkpoint, corpusText);
             }
         }
-        Corpus corpus = corpus(corpusText, validation, checkpoint, given);
-        ModelConfig modelConfig = checkpoint != null ? checkpoint.model() : modelConfig(corpus.vocabulary().size());
         TrainConfig trainConfig = checkpoint != null ? checkpoint.training() : trainConfig();
-        if (trainConfig.batching() == Batching.SENTENCES && !corpus.words()) {
+        boolean words = checkpoint != null ? checkpoint.words() : level(level);
+        if (trainConfig.batching() == Batching.SENTENCES && !words) {
             throw new InvalidInputException("--mode sentence needs a word model (--level word): characters have no sentences to pad");
         }
-        Path folder = out != null ? out : checkpoint != null ? resume.toAbsolutePath().getParent() : defaultFolder();
-
-        HeapCheck.require(Trainer.memory(modelConfig, trainConfig, CorpusTraining.validationLength(corpus, trainConfig)), "for training",
-                HeapCheck.SMALLER_MODEL);
-        SequenceModel model = new SequenceModel(modelConfig, KernelProvider.kernels());
-        if (checkpoint != null) {
-            checkpoint.loadInto(model);
-        } else {
-            Initializer.initialize(model, trainConfig.initialization(), new Rng(trainConfig.seed()).split());
+        if (checkpoint == null) {
+            modelConfig(2); // refuses bad model options before the corpus is read: no check depends on the vocabulary
         }
-        ProgressReporter reporter = new ProgressReporter(modelConfig, corpus, trainConfig, folder,
-                keepSamples ? new SampleGallery(folder) : null);
-        Trainer trainer = new Trainer(model, new CorpusTraining(corpus), trainConfig, folder, reporter, checkpoint);
-        // once every option and the corpus are accepted
-        TrainingRun.run(trainer, folder, checkpoint != null, reason -> reporter.printSummary(trainer, reason));
+        Path folder = out != null ? out : checkpoint != null ? resume.toAbsolutePath().getParent() : defaultFolder();
+        try (RunFolder.Lock lock = RunFolder.prepare(folder, checkpoint != null)) {
+            Prepared run;
+            try {
+                run = prepare(corpusText, validation, checkpoint, given, words, trainConfig, folder);
+            } catch (RuntimeException | OutOfMemoryError refused) {
+                lock.discardNewFiles(); // a refused run leaves the folder as it found it
+                throw refused;
+            }
+            try (CorpusFile _ = run.corpus()) { // once every option and the corpus are accepted
+                TrainingRun.runLocked(run.trainer(), folder, reason -> run.reporter().printSummary(run.trainer(), reason));
+            }
+        }
+    }
+
+    /** A run ready to train: its corpus, mapped until it is closed, its trainer and what reports its progress. */
+    private record Prepared(CorpusFile corpus, Trainer trainer, ProgressReporter reporter) {
+    }
+
+    /** The corpus (in {@code folder}'s token file), the model (new, or the checkpoint's) and the trainer; throws when any is refused. */
+    private Prepared prepare(NamedText corpusText, NamedText validation, Checkpoint checkpoint, ParseResult given, boolean words,
+                             TrainConfig trainConfig, Path folder) {
+        CorpusFile corpusFile = corpus(corpusText, validation, checkpoint, given, words, folder);
+        try {
+            Corpus corpus = corpusFile.corpus();
+            ModelConfig modelConfig = checkpoint != null ? checkpoint.model() : modelConfig(corpus.vocabulary().size());
+            HeapCheck.require(Trainer.memory(modelConfig, trainConfig, CorpusTraining.validationLength(corpus, trainConfig)),
+                    "for training", HeapCheck.SMALLER_MODEL);
+            SequenceModel model = new SequenceModel(modelConfig, KernelProvider.kernels());
+            if (checkpoint != null) {
+                checkpoint.loadInto(model);
+            } else {
+                Initializer.initialize(model, trainConfig.initialization(), new Rng(trainConfig.seed()).split());
+            }
+            ProgressReporter reporter = new ProgressReporter(modelConfig, corpusFile, trainConfig, folder,
+                    keepSamples ? new SampleGallery(folder) : null);
+            return new Prepared(corpusFile, new Trainer(model, new CorpusTraining(corpus), trainConfig, folder, reporter, checkpoint),
+                    reporter);
+        } catch (RuntimeException | OutOfMemoryError refused) {
+            corpusFile.close();
+            throw refused;
+        }
     }
 
     private ModelConfig modelConfig(int vocabularySize) {
@@ -298,25 +328,33 @@ final class TrainCommand implements Runnable {
 
     /**
      * The text as characters or words, split by the options or, when resuming, as the checkpoint records
-     * (the fractions given anew apply to a new text only), and encoded with the checkpoint's vocabulary.
+     * (the fractions given anew apply to a new text only), encoded with the checkpoint's vocabulary, in the
+     * token file of {@code folder}. A stop (Ctrl-C, SIGTERM) while it is written deletes what it left.
      */
-    private Corpus corpus(NamedText corpusText, NamedText validation, Checkpoint checkpoint, ParseResult given) {
-        boolean words = checkpoint != null ? checkpoint.words() : level(level);
+    private CorpusFile corpus(NamedText corpusText, NamedText validation, Checkpoint checkpoint, ParseResult given, boolean words,
+                              Path folder) {
         Vocabulary vocabulary = checkpoint == null ? null : checkpoint.vocabulary();
         CorpusSource recorded = checkpoint == null ? null : checkpoint.source();
         double trainFraction = recorded != null && !given.hasMatchedOption("--train-frac") ? recorded.trainFraction() : trainFrac;
         double validationFraction = recorded != null && !given.hasMatchedOption("--val-frac") ? recorded.validationFraction() : valFrac;
-        if (words) {
+        Thread cleanUp = new Thread(() -> AtomicFiles.removeLeftovers(folder), "rnn4j-tokenizing-stopped");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        try {
+            if (!words) {
+                return TrainingText.characters(folder, corpusText, validation, vocabulary, trainFraction, validationFraction);
+            }
             Tokenization tokenization = checkpoint != null ? Tokenization.fromJson(checkpoint.tokenizer())
                     : new Tokenization(TokenizerMode.fromId(tokenizer), lowercase ? Casing.LOWERCASE : Casing.AS_WRITTEN);
             int vocabularyLimit = recorded != null ? recorded.vocabularyLimit() : vocabSize;
-            return TrainingText.words(corpusText, validation, tokenization, vocabulary, vocabularyLimit, trainFraction,
+            return TrainingText.words(folder, corpusText, validation, tokenization, vocabulary, vocabularyLimit, trainFraction,
                     validationFraction, System.out);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM exits once it has deleted the unfinished files
+            }
         }
-        if (checkpoint != null) {
-            requireKnownCharacters(corpusText.text(), vocabulary);
-        }
-        return TrainingText.characters(corpusText, validation, vocabulary, trainFraction, validationFraction);
     }
 
     /**
@@ -324,7 +362,7 @@ final class TrainCommand implements Runnable {
      * corpus must at least fit its vocabulary; with one, the user is reminded that it must be the same text.
      */
     private void requireUncheckableText(Checkpoint checkpoint, NamedText corpusText) {
-        if (text == null && !checkpoint.vocabulary().tokens().equals(Vocabulary.ofCodePoints(corpusText.text()).tokens())) {
+        if (text == null && !checkpoint.vocabulary().tokens().equals(Vocabulary.ofCodePoints(corpusText.source()).tokens())) {
             throw new InvalidInputException(resume + " was trained on another text than the bundled tiny-shakespeare;"
                     + " resume with --text and the text it was trained on");
         }
@@ -341,25 +379,21 @@ final class TrainCommand implements Runnable {
         };
     }
 
-    private static void requireKnownCharacters(String corpusText, Vocabulary vocabulary) {
-        for (int codePoint : corpusText.codePoints().distinct().sorted().toArray()) {
-            if (!vocabulary.contains(Character.toString(codePoint))) {
-                throw new InvalidInputException("this corpus has characters the checkpoint's vocabulary lacks, such as "
-                        + Vocabulary.describe(codePoint) + "; resume with the text the model was trained on");
-            }
-        }
-    }
-
     private Path defaultFolder() {
         return TrainingRun.defaultFolder(cell);
     }
 
     static String bundledCorpus() {
+        return new String(bundledBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** The bundled corpus's UTF-8 bytes. */
+    static byte[] bundledBytes() {
         try (InputStream in = TrainCommand.class.getResourceAsStream(BUNDLED_CORPUS)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled corpus " + BUNDLED_CORPUS + " is missing from the jar");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled corpus", e);
         }

@@ -30,12 +30,18 @@ public final class TrainingRun {
      */
     public static void run(Trainer trainer, Path folder, boolean resuming, Consumer<StopReason> after) {
         try (RunFolder.Lock _ = RunFolder.prepare(folder, resuming)) {
-            runStoppable(trainer, () -> {
-                StopReason reason = trainer.run();
-                LossPlot.writeAfterRun(folder, System.out);
-                after.accept(reason);
-            });
+            runLocked(trainer, folder, after);
         }
+    }
+
+    /** {@link #run} in a folder that the caller has prepared and locked ({@link RunFolder#prepare}). */
+    static void runLocked(Trainer trainer, Path folder, Consumer<StopReason> after) {
+        runStoppable(trainer, () -> {
+            StopReason reason = trainer.run();
+            System.gc(); // compacts the garbage of the run, so that drawing the plot reuses that space and no more
+            LossPlot.writeAfterRun(folder, System.out);
+            after.accept(reason);
+        });
     }
 
     /**

@@ -1,19 +1,21 @@
 package org.rnn4j.cli;
 
 import java.io.PrintStream;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.nlp.Tokenization;
 import org.rnn4j.nlp.Tokenizer;
 import org.rnn4j.text.Corpus;
+import org.rnn4j.text.CorpusFile;
 import org.rnn4j.text.CorpusSource;
 import org.rnn4j.text.Vocabulary;
 
 /**
  * The corpus a training run reads: characters or words of its text, split into train, validation and
- * test by fractions, or with the validation split from a text of its own. A resumed run encodes the text
- * with the checkpoint's vocabulary and tokenizer.
+ * test by fractions, or with the validation split from a text of its own, tokenized once into the run
+ * folder's token file ({@link CorpusFile}) and read from there again when it was made from the same text
+ * and settings. A resumed run encodes the text with the checkpoint's vocabulary and tokenizer.
  */
 final class TrainingText {
 
@@ -21,38 +23,52 @@ final class TrainingText {
     }
 
     /** A character corpus; {@code vocabulary} is the checkpoint's when resuming, else null; {@code validation} may be null. */
-    static Corpus characters(NamedText text, NamedText validation, Vocabulary vocabulary, double trainFraction,
-                             double validationFraction) {
-        Vocabulary known = vocabulary != null ? vocabulary
-                : Vocabulary.ofCodePoints(validation == null ? text.text() : text.text() + validation.text());
-        if (known.size() < 2) {
-            throw new InvalidInputException(text.fingerprint().source() + " has only one distinct character, "
-                    + Vocabulary.describe(known.token(0).codePointAt(0)) + ": a model needs at least two to have something to predict");
+    static CorpusFile characters(Path folder, NamedText text, NamedText validation, Vocabulary vocabulary, double trainFraction,
+                                 double validationFraction) {
+        CorpusSource source = new CorpusSource(text.fingerprint(), validation == null ? null : validation.fingerprint(),
+                trainFraction, validationFraction, 0);
+        var reused = CorpusFile.reuse(folder, source, Corpus.CHARACTERS, vocabulary);
+        if (reused.isPresent()) {
+            return reused.get();
         }
-        if (validation == null) {
-            return Corpus.ofCharacters(text.text(), text.fingerprint(), known, trainFraction, validationFraction);
+        Vocabulary known = vocabulary;
+        if (known != null) {
+            requireKnownCharacters(Vocabulary.ofCodePoints(text.source()), known);
+        } else {
+            known = validation == null ? Vocabulary.ofCodePoints(text.source()) : Vocabulary.ofCodePoints(text.source(), validation.source());
+            if (known.size() < 2) {
+                throw new InvalidInputException(text.fingerprint().source() + " has only one distinct character, "
+                        + Vocabulary.describe(known.token(0).codePointAt(0)) + ": a model needs at least two to have something to predict");
+            }
         }
-        return new Corpus(known, Corpus.CHARACTERS, known.encodeCodePoints(text.text(), "the corpus"),
-                known.encodeCodePoints(validation.text(), "the validation text"), new int[0],
-                new CorpusSource(text.fingerprint(), validation.fingerprint(), trainFraction, validationFraction, 0));
+        return CorpusFile.characters(folder, text.source(), validation == null ? null : validation.source(), source, known);
+    }
+
+    private static void requireKnownCharacters(Vocabulary found, Vocabulary vocabulary) {
+        for (String character : found.tokens()) {
+            if (!vocabulary.contains(character)) {
+                throw new InvalidInputException("this corpus has characters the checkpoint's vocabulary lacks, such as "
+                        + Vocabulary.describe(character.codePointAt(0)) + "; resume with the text the model was trained on");
+            }
+        }
     }
 
     /**
      * A word corpus cut by {@code tokenization}; its vocabulary is the {@code vocabularySize} most frequent
      * training words, or the checkpoint's ({@code vocabulary} not null). Reports the vocabulary's coverage on {@code out}.
      */
-    static Corpus words(NamedText text, NamedText validation, Tokenization tokenization, Vocabulary vocabulary,
-                        int vocabularySize, double trainFraction, double validationFraction, PrintStream out) {
-        Tokenizer tokenizer = tokenization.tokenizer();
-        List<List<String>> sentences = tokenizer.sentences(text.text(), "the corpus");
-        List<List<List<String>>> splits = validation == null
-                ? Corpus.split(sentences, trainFraction, validationFraction)
-                : List.of(sentences, tokenizer.sentences(validation.text(), "the validation text"), List.of());
-        Vocabulary words = vocabulary != null ? vocabulary : Vocabulary.ofWords(splits.get(0), vocabularySize);
+    static CorpusFile words(Path folder, NamedText text, NamedText validation, Tokenization tokenization, Vocabulary vocabulary,
+                            int vocabularySize, double trainFraction, double validationFraction, PrintStream out) {
         CorpusSource source = new CorpusSource(text.fingerprint(), validation == null ? null : validation.fingerprint(),
                 trainFraction, validationFraction, vocabularySize);
-        Corpus corpus = Corpus.ofSentences(words, tokenization.toJson(), splits.get(0), splits.get(1), splits.get(2), source);
-        if (corpus.train().length == 0) {
+        Tokenizer tokenizer = tokenization.tokenizer();
+        CorpusFile file = CorpusFile.reuse(folder, source, tokenization.toJson(), vocabulary).orElseGet(() ->
+                CorpusFile.words(folder, sink -> tokenizer.sentences(text.source().lines(), "the corpus", sink),
+                        validation == null ? null : sink -> tokenizer.sentences(validation.source().lines(), "the validation text", sink),
+                        tokenization.toJson(), source, vocabulary));
+        Corpus corpus = file.corpus();
+        Vocabulary words = corpus.vocabulary();
+        if (corpus.train().length() == 0) {
             throw new InvalidInputException("the training split has no sentence; raise --train-frac or give a longer text");
         }
         if (vocabulary == null && words.size() - 3 < vocabularySize) {
@@ -60,7 +76,7 @@ final class TrainingText {
                     words.size() - 3, vocabularySize);
         }
         out.printf(Locale.ROOT, "words: %,d sentences, %,d training tokens, vocabulary %,d; unknown words are %.2f%% of the training text%n",
-                sentences.size(), corpus.train().length, words.size(), 100 * corpus.unknownShare());
-        return corpus;
+                file.sentences(), corpus.train().length(), words.size(), 100 * corpus.unknownShare());
+        return file;
     }
 }

@@ -118,6 +118,41 @@ class InterruptTest {
         }
     }
 
+    /** SIGTERM while the text is being tokenized: the process ends at once and leaves no half-written token file. */
+    @Test
+    void aStopWhileTheTextIsTokenizedEndsAtOnceAndLeavesNoHalfWrittenFile() throws Exception {
+        Path text = temp.resolve("big.txt");
+        String bundled = TrainCommand.bundledCorpus();
+        try (var out = Files.newBufferedWriter(text, StandardCharsets.UTF_8)) {
+            for (int copy = 0; copy < 60; copy++) { // 67 MB: the encoding pass takes long enough to be caught in it
+                out.write(bundled);
+            }
+        }
+        Path run = temp.resolve("run");
+        List<String> command = new ArrayList<>(Cli.processCommand());
+        command.addAll(List.of("train", "--text", text.toString(), "--out", run.toString(), "--max-steps", "5", "--threads", "1"));
+        Process process = new ProcessBuilder(command).directory(Cli.repoRoot().toFile())
+                .redirectOutput(temp.resolve("stdout.txt").toFile()).redirectError(temp.resolve("stderr.txt").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (Cli.temporaryFiles(run).isEmpty()) {
+                Assumptions.assumeTrue(process.isAlive() && System.nanoTime() < deadline, "the token file was written before it could be seen");
+                Thread.onSpinWait();
+            }
+            long signalled = System.nanoTime();
+            signal(process.pid(), "-TERM");
+            assertTrue(process.waitFor(10, TimeUnit.SECONDS), "the run ends within 10 s of SIGTERM");
+            System.out.printf("SIGTERM while tokenizing 67 MB: ended after %.2f s%n", (System.nanoTime() - signalled) / 1e9);
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals(128 + 15, process.exitValue(), Files.readString(temp.resolve("stderr.txt"), StandardCharsets.UTF_8));
+        assertEquals(List.of(), Cli.temporaryFiles(run));
+        try (var files = Files.list(run)) {
+            assertEquals(List.of(RunFolder.LOCK_FILE), files.map(file -> file.getFileName().toString()).toList());
+        }
+    }
+
     private static void signal(long pid, String signal) throws Exception {
         Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start();
         assertEquals(0, kill.waitFor(), "kill " + signal + " " + pid);

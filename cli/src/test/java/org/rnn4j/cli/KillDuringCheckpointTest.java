@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.text.TokenFile;
 import org.rnn4j.train.Checkpoint;
 
 /**
@@ -106,11 +107,12 @@ class KillDuringCheckpointTest {
         }
     }
 
-    /** Files of {@code run} other than a run's own files and plot: what a cut write left. */
+    /** Files of {@code run} other than a run's own files, plot and token file: what a cut write left. */
     private static List<String> leftovers(Path run) throws Exception {
         try (Stream<Path> files = Files.list(run)) {
             return files.map(file -> file.getFileName().toString())
-                    .filter(name -> !RUN_FILES.contains(name) && !name.equals(LossPlot.FILE_NAME)).sorted().toList();
+                    .filter(name -> !RUN_FILES.contains(name) && !name.equals(LossPlot.FILE_NAME) && !name.endsWith(TokenFile.SUFFIX))
+                    .sorted().toList();
         }
     }
 }

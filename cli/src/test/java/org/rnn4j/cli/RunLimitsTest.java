@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,44 @@ class RunLimitsTest {
 
         assertRefusedAtOnce(result, seconds, out);
         assertTrue(result.err().contains("JAVA_OPTS=-Xmx") || result.err().contains("of memory;"), result.err());
+    }
+
+    /**
+     * A heap too small for what a run holds beyond its model (here the distinct words of a word corpus) ends in
+     * one line that names the heap and how to raise it, exit code 1, and no run folder.
+     */
+    @Test
+    void runningOutOfHeapSaysHowToRaiseIt() throws Exception {
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < 400_000; i++) {
+            words.append("word").append(i).append(i % 12 == 11 ? " .\n" : " ");
+        }
+        Path text = Files.writeString(temp.resolve("distinct.txt"), words);
+        Path out = temp.resolve("run");
+        List<String> command = new ArrayList<>(Cli.processCommand());
+        if (!command.getFirst().endsWith("rnn4j")) {
+            command.add(1, "-Xmx24m");                                        // java itself, with the launcher's options
+        }
+        command.addAll(List.of("train", "--text", text.toString(), "--out", out.toString(), "--level", "word", "--tokenizer",
+                "whitespace", "--max-steps", "1", "--threads", "1"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Cli.repoRoot().toFile());
+        builder.environment().put("JAVA_OPTS", "-Xmx24m");                     // the launcher's way
+        Process process = builder.redirectOutput(temp.resolve("stdout.txt").toFile()).redirectError(temp.resolve("stderr.txt").toFile())
+                .start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the run ends");
+        List<String> err = Files.readAllLines(temp.resolve("stderr.txt")).stream().filter(line -> line.startsWith("rnn4j: ")).toList();
+        assertEquals(1, process.exitValue(), String.join("\n", err));
+        assertEquals(1, err.size(), String.join("\n", err));
+        assertTrue(err.getFirst().startsWith("rnn4j: out of memory: the Java heap of ") && err.getFirst().contains(" MB is full; raise it"
+                + " with JAVA_OPTS=-Xmx1g"), err.getFirst());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void theOutOfMemoryMessageAsksForTwiceTheHeap() {
+        assertEquals("out of memory: the Java heap of 2.0 GB is full; raise it with JAVA_OPTS=-Xmx4g (the launcher's default is"
+                + " 2 GB, or half the machine's memory when that is less)", Main.outOfMemory(2L << 30));
+        assertTrue(Main.outOfMemory(50L << 20).startsWith("out of memory: the Java heap of 50 MB is full; raise it with JAVA_OPTS=-Xmx1g"));
     }
 
     private static void assertRefusedAtOnce(Cli.Result result, double seconds, Path out) {

@@ -1,6 +1,7 @@
 package org.rnn4j.data;
 
 import org.rnn4j.random.Rng;
+import org.rnn4j.text.TokenArray;
 import org.rnn4j.text.Vocabulary;
 
 /** How training cuts its tokens into windows. */
@@ -38,7 +39,7 @@ public enum Batching {
      * Windows of up to {@code steps} × {@code rows} over {@code tokens}. Sentence batches need a word
      * vocabulary, and {@code seed} orders their windows; {@code what} names the data in error messages.
      */
-    public Batches batches(int[] tokens, Vocabulary vocabulary, int rows, int steps, long seed, String what) {
+    public Batches batches(TokenArray tokens, Vocabulary vocabulary, int rows, int steps, long seed, String what) {
         return switch (this) {
             case STREAM -> new StreamBatcher(tokens, rows, steps, what);
             case SENTENCES -> new SentenceBatcher(tokens, vocabulary.id(Vocabulary.SENTENCE_START),

@@ -1,7 +1,6 @@
 package org.rnn4j.data;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import org.rnn4j.random.Rng;
 
 /**
@@ -18,13 +17,15 @@ final class LengthWindows {
 
     /** {@code lengths[i]} is item i's length; {@code seed} null keeps the windows in order. */
     LengthWindows(int[] lengths, int rows, Long seed) {
-        Integer[] byLength = new Integer[lengths.length];
-        Arrays.setAll(byLength, i -> i);
-        Arrays.sort(byLength, Comparator.comparingInt(i -> lengths[i]));
+        long[] byLength = new long[lengths.length]; // length in the high half, item in the low: sorted, a stable sort by length
+        Arrays.setAll(byLength, i -> (long) lengths[i] << 32 | i);
+        Arrays.sort(byLength);
         this.windowItems = new int[(lengths.length + rows - 1) / rows][];
         for (int w = 0; w < windowItems.length; w++) {
-            windowItems[w] = Arrays.stream(byLength, w * rows, Math.min(lengths.length, (w + 1) * rows))
-                    .mapToInt(Integer::intValue).toArray();
+            windowItems[w] = new int[Math.min(rows, lengths.length - w * rows)];
+            for (int n = 0; n < windowItems[w].length; n++) {
+                windowItems[w][n] = (int) byLength[w * rows + n];
+            }
         }
         this.seed = seed;
         this.order = new int[windowItems.length];

@@ -1,10 +1,10 @@
 package org.rnn4j.data;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.Workspace;
+import org.rnn4j.text.TokenArray;
 
 /**
  * Sentence-by-sentence batches from a stream of sentences that each end with the end token: a row reads
@@ -15,11 +15,11 @@ import org.rnn4j.model.Workspace;
  */
 public final class SentenceBatcher implements Batches {
 
-    private final int[] tokens;
+    private final TokenArray tokens;
     private final int startToken;
     private final int rows;
     private final int steps;
-    private final int[] sentenceStart;  // per sentence: index of its first word (or of its end token)
+    private final long[] sentenceStart; // per sentence: index of its first word (or of its end token)
     private final int[] sentenceLength; // per sentence: steps it needs, words + 1
     private final LengthWindows windows;
 
@@ -28,26 +28,41 @@ public final class SentenceBatcher implements Batches {
      * needs more than {@code steps} steps. {@code what} names the data in error messages.
      */
     public SentenceBatcher(int[] tokens, int startToken, int endToken, int rows, int steps, long seed, String what) {
+        this(TokenArray.of(tokens), startToken, endToken, rows, steps, seed, what);
+    }
+
+    /** The same over tokens in memory or in a mapped token file. */
+    public SentenceBatcher(TokenArray tokens, int startToken, int endToken, int rows, int steps, long seed, String what) {
         this.tokens = tokens;
         this.startToken = startToken;
         this.rows = rows;
         this.steps = steps;
-        int[] ends = IntStream.range(0, tokens.length).filter(i -> tokens[i] == endToken).toArray();
-        int[] starts = new int[ends.length];
-        int[] lengths = new int[ends.length];
+        long[] starts = new long[16];
+        int[] lengths = new int[16];
         int count = 0;
-        int longest = 0;
+        long longest = 0;
         int tooLong = 0;
-        for (int s = 0, from = 0; s < ends.length; from = ends[s] + 1, s++) {
-            int length = ends[s] - from + 1;
-            if (length > 1) {
-                starts[count] = from;
-                lengths[count++] = length;
-                longest = Math.max(longest, length);
-                tooLong += length > steps ? 1 : 0;
+        for (long at = 0, from = 0; at < tokens.length(); at++) {
+            if (tokens.get(at) != endToken) {
+                continue;
             }
+            long length = at - from + 1;
+            if (length > 1) {
+                longest = Math.max(longest, length);
+                if (length > steps) {
+                    tooLong++;
+                } else {
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, 2 * count);
+                        lengths = Arrays.copyOf(lengths, 2 * count);
+                    }
+                    starts[count] = from;
+                    lengths[count++] = (int) length;
+                }
+            }
+            from = at + 1;
         }
-        if (count == 0) {
+        if (count + tooLong == 0) {
             throw new InvalidInputException(what + " has no sentence that ends with a sentence end"
                     + "; give a text with sentence boundaries, or train with --mode stream");
         }
@@ -62,12 +77,12 @@ public final class SentenceBatcher implements Batches {
     }
 
     /** Steps the longest sentence of {@code tokens} needs (its words and its end token); 1 when none ends. */
-    public static int longestSentence(int[] tokens, int endToken) {
+    public static int longestSentence(TokenArray tokens, int endToken) {
         int longest = 1;
         int length = 0;
-        for (int token : tokens) {
+        for (long at = 0; at < tokens.length(); at++) {
             length++;
-            if (token == endToken) {
+            if (tokens.get(at) == endToken) {
                 longest = Math.max(longest, length);
                 length = 0;
             }
@@ -116,8 +131,8 @@ public final class SentenceBatcher implements Batches {
             for (int t = 0; t < longest; t++) {
                 int at = t * rows + n;
                 if (t < length) {
-                    inputs[at] = t == 0 ? startToken : tokens[sentenceStart[s] + t - 1];
-                    targets[at] = tokens[sentenceStart[s] + t];
+                    inputs[at] = t == 0 ? startToken : tokens.get(sentenceStart[s] + t - 1);
+                    targets[at] = tokens.get(sentenceStart[s] + t);
                 } else {
                     inputs[at] = startToken;
                     targets[at] = Kernels.PADDING;

@@ -61,11 +61,20 @@ public final class AtomicFiles {
         return removed;
     }
 
+    /**
+     * A name beside {@code target} for a scratch file that {@link #removeLeftovers} deletes should its process be
+     * killed before it deletes the file itself: the name a write of {@code target} would use.
+     */
+    public static Path temporary(Path target) {
+        Path file = target.toAbsolutePath();
+        return file.resolveSibling("." + file.getFileName() + ".tmp-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+    }
+
     /** Replaces {@code target} with what {@code writer} writes to the channel (positioned at 0). */
     public static void write(Path target, IoConsumer<FileChannel> writer) {
         Path file = target.toAbsolutePath();
         Path folder = file.getParent();
-        Path temporary = folder.resolve("." + file.getFileName() + ".tmp-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+        Path temporary = temporary(file);
         FileChannel channel;
         try {
             Files.createDirectories(folder);

@@ -50,7 +50,7 @@ public final class CodePointFile implements TokenSequence, AutoCloseable {
                 throw TextLoader.empty(file);
             }
             int[] ids = vocabulary.codePointIds();
-            Utf8Reader reader = new Utf8Reader(channel, file, size);
+            Utf8Reader reader = new Utf8Reader(channel::read, file, size);
             reader.seek(0);
             long[] index = new long[16];
             TreeSet<String> unknown = new TreeSet<>();
@@ -97,7 +97,7 @@ public final class CodePointFile implements TokenSequence, AutoCloseable {
 
     @Override
     public TokenCursor cursor() {
-        Utf8Reader reader = new Utf8Reader(channel, file, size);
+        Utf8Reader reader = new Utf8Reader(channel::read, file, size);
         return new TokenCursor() {
             @Override
             public void seek(long start) {

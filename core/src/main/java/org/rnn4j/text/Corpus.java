@@ -1,17 +1,17 @@
 package org.rnn4j.text;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.rnn4j.InvalidInputException;
 
 /**
- * A text encoded as token ids with its vocabulary, split into train, validation and test. {@code tokenizer}
- * says how text becomes tokens, as a checkpoint records it: {@code {"level":"char"}} for characters; word
- * models add their tokenizer's settings. {@code source} says what text and split it was made from.
+ * A text encoded as token ids with its vocabulary, split into train, validation and test, each held in
+ * memory or in a mapped {@link TokenFile} ({@link CorpusFile}). {@code tokenizer} says how text becomes
+ * tokens, as a checkpoint records it: {@code {"level":"char"}} for characters; word models add their
+ * tokenizer's settings. {@code source} says what text and split it was made from.
  */
-public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[] train, int[] validation, int[] test,
-                     CorpusSource source) {
+public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, TokenArray train, TokenArray validation,
+                     TokenArray test, CorpusSource source) {
 
     /** The tokenizer settings of a character model. */
     public static final Map<String, Object> CHARACTERS = Map.of("level", "char");
@@ -29,10 +29,9 @@ public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[]
     /** {@link #ofCharacters(String, String, Vocabulary, double, double)} of a text whose fingerprint is already known. */
     public static Corpus ofCharacters(String text, TextFingerprint fingerprint, Vocabulary vocabulary, double trainFraction,
                                       double validationFraction) {
-        int[] ids = vocabulary.encodeCodePoints(text, "the corpus");
-        int[] ends = splitPoints(ids.length, trainFraction, validationFraction);
-        return new Corpus(vocabulary, CHARACTERS, Arrays.copyOfRange(ids, 0, ends[0]), Arrays.copyOfRange(ids, ends[0], ends[1]),
-                Arrays.copyOfRange(ids, ends[1], ids.length),
+        TokenArray ids = TokenArray.of(vocabulary.encodeCodePoints(text, "the corpus"));
+        long[] ends = splitPoints(ids.length(), trainFraction, validationFraction);
+        return new Corpus(vocabulary, CHARACTERS, ids.slice(0, ends[0]), ids.slice(ends[0], ends[1]), ids.slice(ends[1], ids.length()),
                 new CorpusSource(fingerprint, null, trainFraction, validationFraction, 0));
     }
 
@@ -42,8 +41,8 @@ public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[]
      */
     public static Corpus ofSentences(Vocabulary vocabulary, Map<String, Object> tokenizer, List<List<String>> train,
                                      List<List<String>> validation, List<List<String>> test, CorpusSource source) {
-        return new Corpus(vocabulary, tokenizer, encodeSentences(vocabulary, train), encodeSentences(vocabulary, validation),
-                encodeSentences(vocabulary, test), source);
+        return new Corpus(vocabulary, tokenizer, TokenArray.of(encodeSentences(vocabulary, train)),
+                TokenArray.of(encodeSentences(vocabulary, validation)), TokenArray.of(encodeSentences(vocabulary, test)), source);
     }
 
     /** The stream encoding of {@link #ofSentences}. */
@@ -62,18 +61,22 @@ public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[]
 
     /** {@code items} cut into the first {@code trainFraction}, the next {@code validationFraction} and the rest. */
     public static <T> List<List<T>> split(List<T> items, double trainFraction, double validationFraction) {
-        int[] ends = splitPoints(items.size(), trainFraction, validationFraction);
-        return List.of(items.subList(0, ends[0]), items.subList(ends[0], ends[1]), items.subList(ends[1], items.size()));
+        long[] ends = splitPoints(items.size(), trainFraction, validationFraction);
+        return List.of(items.subList(0, (int) ends[0]), items.subList((int) ends[0], (int) ends[1]), items.subList((int) ends[1], items.size()));
     }
 
-    private static int[] splitPoints(int length, double trainFraction, double validationFraction) {
+    /**
+     * Where {@code length} items are cut: the first {@code trainFraction} (rounded) train, up to the first
+     * trainFraction + validationFraction validate. Refuses fractions that do not describe a split.
+     */
+    static long[] splitPoints(long length, double trainFraction, double validationFraction) {
         if (!(trainFraction > 0 && validationFraction >= 0 && trainFraction + validationFraction <= 1.0 + 1e-9)) {
             throw new InvalidInputException("split fractions must satisfy train > 0, validation ≥ 0 and train + validation ≤ 1; got "
                     + trainFraction + " and " + validationFraction);
         }
-        int trainEnd = (int) Math.round(length * trainFraction);
-        int validationEnd = Math.min(length, (int) Math.round(length * (trainFraction + validationFraction)));
-        return new int[] {trainEnd, validationEnd};
+        long trainEnd = Math.round(length * trainFraction);
+        long validationEnd = Math.min(length, Math.round(length * (trainFraction + validationFraction)));
+        return new long[] {trainEnd, validationEnd};
     }
 
     /** True for a word model's corpus. */
@@ -86,11 +89,17 @@ public record Corpus(Vocabulary vocabulary, Map<String, Object> tokenizer, int[]
         return "word".equals(tokenizer.get("level"));
     }
 
-    /** The share of the training split's words (sentence ends aside) that are {@link Vocabulary#UNKNOWN}. */
+    /** The share of the training split's words (sentence ends aside) that are {@link Vocabulary#UNKNOWN}: one pass over it. */
     public double unknownShare() {
         int unknown = vocabulary.id(Vocabulary.UNKNOWN);
         int end = vocabulary.id(Vocabulary.SENTENCE_END);
-        long words = Arrays.stream(train).filter(id -> id != end).count();
-        return words == 0 ? 0 : Arrays.stream(train).filter(id -> id == unknown).count() / (double) words;
+        long words = 0;
+        long unknowns = 0;
+        for (long at = 0; at < train.length(); at++) {
+            int id = train.get(at);
+            words += id != end ? 1 : 0;
+            unknowns += id == unknown ? 1 : 0;
+        }
+        return words == 0 ? 0 : unknowns / (double) words;
     }
 }

@@ -81,7 +81,7 @@ public record TextFingerprint(String source, long bytes, String sha256) {
         return new TextFingerprint(source, bytes.longValue(), sha256);
     }
 
-    private static MessageDigest newSha256() {
+    static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -25,15 +25,20 @@ public final class TextLoader {
     }
 
     public static String read(Path path) {
-        if (Files.isDirectory(path)) {
-            List<Path> files = textFilesIn(path);
-            StringBuilder text = new StringBuilder();
-            for (Path file : files) {
-                text.append(readFile(file));
-            }
-            return text.toString();
+        List<Path> files = files(path);
+        if (files.size() == 1) {
+            return readFile(files.getFirst());
         }
-        return readFile(path);
+        StringBuilder text = new StringBuilder();
+        for (Path file : files) {
+            text.append(readFile(file));
+        }
+        return text.toString();
+    }
+
+    /** The files a corpus path names, read in this order: the file itself, or the .txt files of a folder by name. */
+    static List<Path> files(Path path) {
+        return Files.isDirectory(path) ? textFilesIn(path) : List.of(path);
     }
 
     private static List<Path> textFilesIn(Path folder) {

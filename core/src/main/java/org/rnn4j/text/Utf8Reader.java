@@ -3,7 +3,6 @@ package org.rnn4j.text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import org.rnn4j.InvalidInputException;
 
@@ -18,7 +17,14 @@ final class Utf8Reader {
     static final int END = -1;
     private static final int BUFFER = 1 << 16;
 
-    private final FileChannel channel;
+    /** Where the bytes come from: a file channel's positional read, or bytes in memory. */
+    @FunctionalInterface
+    interface Bytes {
+        /** Reads bytes from {@code position} into {@code buffer}; how many, or −1 past the end. */
+        int read(ByteBuffer buffer, long position) throws IOException;
+    }
+
+    private final Bytes source;
     private final Path file;                 // named in errors
     private final long size;                 // bytes in the file
     private final byte[] bytes = new byte[BUFFER];
@@ -27,8 +33,8 @@ final class Utf8Reader {
     private int at;                          // next byte in bytes
     private int limit;                       // bytes read into bytes
 
-    Utf8Reader(FileChannel channel, Path file, long size) {
-        this.channel = channel;
+    Utf8Reader(Bytes source, Path file, long size) {
+        this.source = source;
         this.file = file;
         this.size = size;
     }
@@ -107,7 +113,7 @@ final class Utf8Reader {
         buffer.clear();
         try {
             while (buffer.hasRemaining() && bufferStart + buffer.position() < size) {
-                if (channel.read(buffer, bufferStart + buffer.position()) < 0) {
+                if (source.read(buffer, bufferStart + buffer.position()) < 0) {
                     break;
                 }
             }
@@ -116,7 +122,7 @@ final class Utf8Reader {
         }
         limit = buffer.position();
         if (limit == 0) {
-            throw new InvalidInputException(file + " became shorter while it was read; score a file nothing writes to");
+            throw new InvalidInputException(file + " became shorter while it was read; give a file nothing writes to");
         }
     }
 }

@@ -2,9 +2,10 @@ package org.rnn4j.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -40,12 +41,27 @@ public final class Vocabulary {
 
     /** Every distinct code point of {@code text}, in code-point order. */
     public static Vocabulary ofCodePoints(String text) {
-        TreeSet<Integer> codePoints = new TreeSet<>();
-        text.codePoints().forEach(codePoints::add);
-        List<String> tokens = new ArrayList<>(codePoints.size());
-        for (int codePoint : codePoints) {
-            tokens.add(Character.toString(codePoint));
+        BitSet codePoints = new BitSet();
+        text.codePoints().forEach(codePoints::set);
+        return ofCodePoints(codePoints);
+    }
+
+    /** Every distinct code point of {@code texts}, in code-point order: one pass that decodes each, never whole. */
+    public static Vocabulary ofCodePoints(TextSource... texts) {
+        BitSet codePoints = new BitSet();
+        for (TextSource text : texts) {
+            try (TextSource.Reader reader = text.reader()) {
+                for (int codePoint; (codePoint = reader.next()) != TextSource.Reader.END; ) {
+                    codePoints.set(codePoint);
+                }
+            }
         }
+        return ofCodePoints(codePoints);
+    }
+
+    private static Vocabulary ofCodePoints(BitSet codePoints) {
+        List<String> tokens = new ArrayList<>(codePoints.cardinality());
+        codePoints.stream().forEach(codePoint -> tokens.add(Character.toString(codePoint)));
         return new Vocabulary(tokens);
     }
 
@@ -55,22 +71,42 @@ public final class Vocabulary {
      * stands for the unknown words it already replaced.
      */
     public static Vocabulary ofWords(List<List<String>> sentences, int maxWords) {
-        if (maxWords <= 0) {
-            throw new InvalidInputException("the vocabulary size must be positive, got " + maxWords);
-        }
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> index = new HashMap<>();
+        List<String> words = new ArrayList<>();
+        long[] counts = new long[16];
         for (List<String> sentence : sentences) {
             for (String word : sentence) {
                 if (!isSpecial(word)) {
-                    counts.merge(word, 1, Integer::sum);
+                    int i = index.computeIfAbsent(word, w -> {
+                        words.add(w);
+                        return words.size() - 1;
+                    });
+                    if (i == counts.length) {
+                        counts = Arrays.copyOf(counts, 2 * i);
+                    }
+                    counts[i]++;
                 }
             }
         }
+        return ofWordCounts(words, counts, maxWords);
+    }
+
+    /**
+     * The specials and the {@code maxWords} words of {@code words} (in order of first appearance, no special
+     * among them) with the highest {@code counts} (same index; ties in order of first appearance, a count
+     * of 0 never).
+     */
+    public static Vocabulary ofWordCounts(List<String> words, long[] counts, int maxWords) {
+        if (maxWords <= 0) {
+            throw new InvalidInputException("the vocabulary size must be positive, got " + maxWords);
+        }
+        Integer[] byCount = new Integer[words.size()];
+        Arrays.setAll(byCount, i -> i);
+        Arrays.sort(byCount, Comparator.comparingLong((Integer i) -> counts[i]).reversed()); // stable: ties keep their order
         List<String> tokens = new ArrayList<>(List.of(UNKNOWN, SENTENCE_START, SENTENCE_END));
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(maxWords)
-                .forEach(entry -> tokens.add(entry.getKey()));
+        for (int i = 0; i < byCount.length && tokens.size() - 3 < maxWords && counts[byCount[i]] > 0; i++) {
+            tokens.add(words.get(byCount[i]));
+        }
         return new Vocabulary(tokens);
     }
 

@@ -1,6 +1,5 @@
 package org.rnn4j.train;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.rnn4j.sample.SamplingConfig;
 import org.rnn4j.sample.SentenceGenerator;
 import org.rnn4j.text.Corpus;
 import org.rnn4j.text.CorpusSource;
+import org.rnn4j.text.TokenArray;
 import org.rnn4j.text.Vocabulary;
 
 /**
@@ -47,11 +47,11 @@ public final class CorpusTraining implements TrainingData {
     /** Scores the first {@link #validationLength} tokens of the validation split as training reads its data. */
     @Override
     public Evaluator validation(SequenceModel model, TrainConfig config, Workspace shared) {
-        int length = validationLength(corpus, config);
+        long length = validationLength(corpus, config);
         if (length < 2) {
             return null;
         }
-        int[] tokens = length == corpus.validation().length ? corpus.validation() : Arrays.copyOf(corpus.validation(), length);
+        TokenArray tokens = length == corpus.validation().length() ? corpus.validation() : corpus.validation().slice(0, length);
         if (config.batching() == Batching.STREAM) {
             return new Evaluator(model, tokens, config.batchSize(), config.seqLength(), shared);
         }
@@ -64,24 +64,24 @@ public final class CorpusTraining implements TrainingData {
      * {@link TrainConfig#validationTokens} predictions (all of the split when 0), in sentence batches cut
      * after the last whole sentence (the first, when even that one is longer).
      */
-    public static int validationLength(Corpus corpus, TrainConfig config) {
-        int[] split = corpus.validation();
+    public static long validationLength(Corpus corpus, TrainConfig config) {
+        TokenArray split = corpus.validation();
         long cap = config.validationTokens();
-        if (cap == 0 || cap + 1 >= split.length) {
-            return split.length;
+        if (cap == 0 || cap + 1 >= split.length()) {
+            return split.length();
         }
-        int length = (int) cap + 1;
+        long length = cap + 1;
         if (config.batching() != Batching.SENTENCES) {
             return length;
         }
         int end = corpus.vocabulary().id(Vocabulary.SENTENCE_END);
-        int last = length - 1;
-        while (last >= 0 && split[last] != end) {
+        long last = length - 1;
+        while (last >= 0 && split.get(last) != end) {
             last--;
         }
         if (last < 0) {
             last = length;
-            while (last < split.length - 1 && split[last] != end) {
+            while (last < split.length() - 1 && split.get(last) != end) {
                 last++;
             }
         }

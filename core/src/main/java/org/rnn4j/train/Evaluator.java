@@ -9,6 +9,7 @@ import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.Mode;
 import org.rnn4j.model.RecurrentState;
 import org.rnn4j.model.Workspace;
+import org.rnn4j.text.TokenArray;
 
 /**
  * Scores a model on every window of its {@link Batches}, with the state carried from window to window
@@ -28,14 +29,15 @@ public final class Evaluator {
      * its full history. Needs at least 2 tokens.
      */
     public Evaluator(SequenceModel model, int[] tokens, int rows, int steps) {
-        this(model, tokens, rows, steps, null);
+        this(model, TokenArray.of(tokens), rows, steps, null);
     }
 
     /**
-     * As {@link #Evaluator(SequenceModel, int[], int, int)}, running in {@code shared} when it fits: a
-     * trainer lends its own workspace, which holds nothing from one step to the next.
+     * As {@link #Evaluator(SequenceModel, int[], int, int)}, over tokens in memory or in a mapped token file,
+     * running in {@code shared} when it fits: a trainer lends its own workspace, which holds nothing from one
+     * step to the next.
      */
-    public Evaluator(SequenceModel model, int[] tokens, int rows, int steps, Workspace shared) {
+    public Evaluator(SequenceModel model, TokenArray tokens, int rows, int steps, Workspace shared) {
         this(model, streams(tokens, rows, steps), shared);
     }
 
@@ -48,22 +50,22 @@ public final class Evaluator {
         this.state = model.newState(batches.rows());
     }
 
-    private static Batches streams(int[] tokens, int rows, int steps) {
-        if (tokens.length < 2) {
-            throw new IllegalArgumentException("need at least 2 tokens to evaluate, got " + tokens.length);
+    private static Batches streams(TokenArray tokens, int rows, int steps) {
+        if (tokens.length() < 2) {
+            throw new IllegalArgumentException("need at least 2 tokens to evaluate, got " + tokens.length());
         }
-        return new StreamBatcher(tokens, streamRows(tokens.length, rows, steps), streamSteps(tokens.length, steps),
+        return new StreamBatcher(tokens, streamRows(tokens.length(), rows, steps), streamSteps(tokens.length(), steps),
                 "the evaluation text", true);
     }
 
     /** T of the windows a sequence of {@code length} tokens is scored in: at most {@code steps}. */
-    static int streamSteps(int length, int steps) {
-        return Math.min(steps, length - 1);
+    static int streamSteps(long length, int steps) {
+        return (int) Math.min(steps, length - 1);
     }
 
     /** N of those windows: at most {@code rows}, fewer when the sequence is too short to fill them. */
-    static int streamRows(int length, int rows, int steps) {
-        return Math.max(1, Math.min(rows, (length - 1) / streamSteps(length, steps)));
+    static int streamRows(long length, int rows, int steps) {
+        return (int) Math.max(1, Math.min(rows, (length - 1) / streamSteps(length, steps)));
     }
 
     public Evaluation evaluate() {

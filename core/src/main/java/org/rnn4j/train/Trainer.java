@@ -95,7 +95,7 @@ public final class Trainer {
      * optimizer moments, the training workspace, the validation one when that one does not fit, and the
      * carried states.
      */
-    public static MemoryEstimate memory(ModelConfig model, TrainConfig config, int validationTokens) {
+    public static MemoryEstimate memory(ModelConfig model, TrainConfig config, long validationTokens) {
         MemoryEstimate memory = SequenceModel.memory(model);
         memory.add("the optimizer moments", Optimizer.momentCount(config.optimizer().kind()), ModelLayout.size(model), Float.BYTES);
         SequenceModel.addWorkspace(memory, model, config.seqLength(), config.batchSize());

@@ -11,7 +11,7 @@ import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.Workspace;
-import org.rnn4j.text.TokenSequence;
+import org.rnn4j.text.TokenArray;
 
 class ScoringStreamsTest {
 
@@ -21,7 +21,7 @@ class ScoringStreamsTest {
     @Test
     void everyTargetIsScoredOnceAfterItsRowsWarmUp() {
         int warmUp = 20;
-        ScoringStreams streams = new ScoringStreams(TokenSequence.of(identity()), 5, STEPS, warmUp);
+        ScoringStreams streams = new ScoringStreams(TokenArray.of(identity()), 5, STEPS, warmUp);
         assertEquals(5, streams.rows());
         Workspace ws = workspace(streams);
         int[] scored = new int[LENGTH];
@@ -59,7 +59,7 @@ class ScoringStreamsTest {
 
     @Test
     void aShortTextGetsFewerRowsAndWindowsAreReadInOrder() {
-        ScoringStreams streams = new ScoringStreams(TokenSequence.of(identity()), 64, STEPS, 100);
+        ScoringStreams streams = new ScoringStreams(TokenArray.of(identity()), 64, STEPS, 100);
         assertEquals(2, streams.rows(), "each row scores at least four warm-ups' worth");
         Workspace ws = workspace(streams);
         streams.fill(0, 0, ws);

@@ -17,6 +17,7 @@ import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.Workspace;
+import org.rnn4j.text.TokenArray;
 
 /** Each row is one sentence from the start token, padded; windows are as long as their longest sentence. */
 class SentenceBatcherTest {
@@ -95,8 +96,8 @@ class SentenceBatcherTest {
 
     @Test
     void theLongestSentenceCountsItsWordsAndItsEnd() {
-        assertEquals(5, SentenceBatcher.longestSentence(TOKENS, END));
-        assertEquals(1, SentenceBatcher.longestSentence(new int[] {5, 6, 7}, END));
+        assertEquals(5, SentenceBatcher.longestSentence(TokenArray.of(TOKENS), END));
+        assertEquals(1, SentenceBatcher.longestSentence(TokenArray.of(new int[] {5, 6, 7}), END));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.rnn4j.model.TokenProjection;
 import org.rnn4j.model.Workspace;
 import org.rnn4j.model.WorkspacePlan;
 import org.rnn4j.random.Rng;
-import org.rnn4j.text.TokenSequence;
+import org.rnn4j.text.TokenArray;
 
 /**
  * The evaluation's full windows, its shorter last window and a lent workspace all score the same positions;
@@ -58,11 +58,11 @@ class EvaluatorTest {
         Evaluation own = new Evaluator(model, tokens, ROWS, STEPS).evaluate();
 
         Workspace lent = model.workspace(STEPS, ROWS);
-        Evaluator sharing = new Evaluator(model, tokens, ROWS, STEPS, lent);
+        Evaluator sharing = new Evaluator(model, TokenArray.of(tokens), ROWS, STEPS, lent);
         assertEquals(own, sharing.evaluate());
         assertEquals(own, sharing.evaluate(), "a second evaluation starts afresh");
         Workspace otherShape = model.workspace(STEPS + 1, ROWS);
-        assertEquals(own, new Evaluator(model, tokens, ROWS, STEPS, otherShape).evaluate());
+        assertEquals(own, new Evaluator(model, TokenArray.of(tokens), ROWS, STEPS, otherShape).evaluate());
     }
 
     @Test
@@ -70,7 +70,7 @@ class EvaluatorTest {
         SequenceModel model = model();
         int[] tokens = tokens(ROWS * STREAM + 1);
         Evaluation one = new Evaluator(model, tokens, 1, STEPS).evaluate();
-        assertEquals(one, new Evaluator(model, new ScoringStreams(TokenSequence.of(tokens), 1, STEPS, 50), null).evaluate());
+        assertEquals(one, new Evaluator(model, new ScoringStreams(TokenArray.of(tokens), 1, STEPS, 50), null).evaluate());
     }
 
     @Test
@@ -78,7 +78,7 @@ class EvaluatorTest {
         SequenceModel model = model();
         int[] tokens = tokens(2000);
         int warmUp = 30;
-        ScoringStreams streams = new ScoringStreams(TokenSequence.of(tokens), 4, STEPS, warmUp);
+        ScoringStreams streams = new ScoringStreams(TokenArray.of(tokens), 4, STEPS, warmUp);
         assertEquals(4, streams.rows());
         // the same plan for every row count; the kernels still round a block of rows unlike one row (≈ 1e-7)
         WorkspacePlan multiply = new WorkspacePlan(TokenProjection.MULTIPLY, false);
@@ -92,7 +92,7 @@ class EvaluatorTest {
             int start = (int) Math.max(0, streams.cut(n) - (n == 0 ? 0 : warmUp));
             int end = (int) (n + 1 < streams.rows() ? streams.cut(n + 1) : tokens.length - 1);
             int row = n;
-            new Evaluator(model, Arrays.copyOfRange(tokens, start, end + 1), 1, STEPS, model.workspace(STEPS, 1, multiply)).evaluate((position, token, logProbability) -> {
+            new Evaluator(model, TokenArray.of(Arrays.copyOfRange(tokens, start, end + 1)), 1, STEPS, model.workspace(STEPS, 1, multiply)).evaluate((position, token, logProbability) -> {
                 if (start + position > streams.cut(row)) {
                     assertEquals(logProbability, batched[(int) (start + position)], 1e-5, "position " + (start + position));
                 }
@@ -105,8 +105,8 @@ class EvaluatorTest {
         SequenceModel model = model();
         int[] tokens = tokens(20_000);
         double one = new Evaluator(model, tokens, 1, STEPS).evaluate().loss();
-        double cold = new Evaluator(model, new ScoringStreams(TokenSequence.of(tokens), 8, STEPS, 0), null).evaluate().loss();
-        double warm = new Evaluator(model, new ScoringStreams(TokenSequence.of(tokens), 8, STEPS, 100), null).evaluate().loss();
+        double cold = new Evaluator(model, new ScoringStreams(TokenArray.of(tokens), 8, STEPS, 0), null).evaluate().loss();
+        double warm = new Evaluator(model, new ScoringStreams(TokenArray.of(tokens), 8, STEPS, 100), null).evaluate().loss();
         assertTrue(Math.abs(warm - one) < Math.abs(cold - one), "warm " + warm + ", cold " + cold + ", one stream " + one);
         assertEquals(one, warm, 1e-6);
     }

@@ -68,7 +68,7 @@ class MemoryEstimateTest {
         Trainer trainer = new Trainer(languageModel, new CorpusTraining(corpus), config, null, new TrainingListener() { }, null);
         long allocated = threads.getThreadAllocatedBytes(id) - before;
 
-        long estimate = Trainer.memory(model, config, corpus.validation().length).bytes();
+        long estimate = Trainer.memory(model, config, corpus.validation().length()).bytes();
         assertTrue(Math.abs(estimate - allocated) <= 0.2 * allocated,
                 () -> "estimated " + estimate + " bytes, allocated " + allocated);
         assertEquals(0, trainer.progress().step());

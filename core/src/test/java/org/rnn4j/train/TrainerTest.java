@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,6 +32,7 @@ import org.rnn4j.optim.ScheduleConfig;
 import org.rnn4j.optim.ScheduleKind;
 import org.rnn4j.random.Rng;
 import org.rnn4j.text.Corpus;
+import org.rnn4j.text.TokenArray;
 import org.rnn4j.text.Vocabulary;
 
 /**
@@ -199,7 +199,7 @@ class TrainerTest {
         TrainConfig config = validating(15, 40);
         Corpus corpus = corpus();
         assertEquals(41, CorpusTraining.validationLength(corpus, config));
-        assertEquals(corpus.validation().length, CorpusTraining.validationLength(corpus, validating(15, 0)));
+        assertEquals(corpus.validation().length(), CorpusTraining.validationLength(corpus, validating(15, 0)));
         SequenceModel model = model(LSTM, config, KernelProvider.kernels());
         List<Evaluation> seen = new ArrayList<>();
         List<Evaluation> expected = new ArrayList<>();
@@ -207,8 +207,8 @@ class TrainerTest {
             @Override
             public void onEvaluation(TrainingProgress progress, Evaluation validation, boolean best) {
                 seen.add(validation);
-                int[] prefix = Arrays.copyOf(corpus.validation(), 41);
-                expected.add(new Evaluator(model, prefix, config.batchSize(), config.seqLength()).evaluate());
+                TokenArray prefix = corpus.validation().slice(0, 41);
+                expected.add(new Evaluator(model, prefix, config.batchSize(), config.seqLength(), null).evaluate());
             }
         }, null).run();
         assertEquals(3, seen.size());

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerME;
@@ -18,7 +20,7 @@ import org.rnn4j.InvalidInputException;
  * English text as written, cut by Apache OpenNLP's sentence detector and word tokenizer with the
  * Universal Dependencies English-EWT models, which ship inside their Maven jars and load once per process
  * from the class path. Steps: blank lines (lines of only whitespace) end paragraphs, and no sentence
- * crosses one; the sentence detector splits each paragraph; the word tokenizer makes punctuation tokens
+ * crosses one, so a text is read one paragraph at a time; the sentence detector splits each paragraph; the word tokenizer makes punctuation tokens
  * ("he left!" → he, left, !); {@link EnglishClitics} splits contractions and possessives (don't → do,
  * n't); then the {@link Casing} applies.
  *
@@ -47,17 +49,15 @@ public final class OpenNlpTokenizer implements Tokenizer {
     }
 
     @Override
-    public List<List<String>> sentences(String text, String what) {
-        List<List<String>> sentences = new ArrayList<>();
-        for (String[] tokens : modelSentences(text, what)) {
+    public void sentences(Iterator<String> lines, String what, Consumer<List<String>> sentences) {
+        modelSentences(lines, what, tokens -> {
             List<String> words = new ArrayList<>(tokens.length);
             for (String token : tokens) {
                 EnglishClitics.split(token, words);
             }
             words.replaceAll(casing::apply);
-            sentences.add(words);
-        }
-        return sentences;
+            sentences.accept(words);
+        });
     }
 
     /**
@@ -65,67 +65,85 @@ public final class OpenNlpTokenizer implements Tokenizer {
      * casing (don't stays whole), with the refusals of {@link #sentences}.
      */
     static List<String[]> modelSentences(String text, String what) {
-        SentenceDetectorME detector = new SentenceDetectorME(EnglishModels.SENTENCES);
-        TokenizerME tokenizer = new TokenizerME(EnglishModels.TOKENS);
-        WordScripts scripts = new WordScripts();
         List<String[]> sentences = new ArrayList<>();
-        for (Span paragraph : paragraphs(text)) {
-            String paragraphText = paragraph.getCoveredText(text).toString();
-            for (Span sentence : detector.sentPosDetect(paragraphText)) {
-                String[] tokens = tokenizer.tokenize(sentence.getCoveredText(paragraphText).toString());
+        modelSentences(Tokenizer.lines(text), what, sentences::add);
+        return sentences;
+    }
+
+    /** {@link #modelSentences(String, String)} of the text {@code lines} make, handed on paragraph by paragraph. */
+    private static void modelSentences(Iterator<String> lines, String what, Consumer<String[]> sentences) {
+        Paragraphs paragraphs = new Paragraphs(what, sentences);
+        StringBuilder paragraph = new StringBuilder(); // the run of non-blank lines read so far, their '\n' included
+        long paragraphLine = 0;                        // the line it starts on, counted from 1
+        for (long line = 1; lines.hasNext(); line++) {
+            String next = lines.next();
+            if (!next.isBlank()) {
+                if (paragraph.isEmpty()) {
+                    paragraphLine = line;
+                }
+                paragraph.append(next);
+            } else if (!paragraph.isEmpty()) {
+                paragraphs.cut(paragraph.toString(), paragraphLine);
+                paragraph.setLength(0);
+            }
+        }
+        if (!paragraph.isEmpty()) {
+            paragraphs.cut(paragraph.toString(), paragraphLine);
+        }
+        paragraphs.finish();
+    }
+
+    /** Cuts paragraphs into sentences of tokens with one detector and tokenizer, counting what the checks need. */
+    private static final class Paragraphs {
+        private final SentenceDetectorME detector = new SentenceDetectorME(EnglishModels.SENTENCES);
+        private final TokenizerME tokenizer = new TokenizerME(EnglishModels.TOKENS);
+        private final WordScripts scripts = new WordScripts();
+        private final String what;
+        private final Consumer<String[]> sentences;
+        private long count;
+
+        Paragraphs(String what, Consumer<String[]> sentences) {
+            this.what = what;
+            this.sentences = sentences;
+        }
+
+        /** Hands on the sentences of {@code paragraph}, whose first line is line {@code firstLine} of the text. */
+        void cut(String paragraph, long firstLine) {
+            for (Span sentence : detector.sentPosDetect(paragraph)) {
+                String[] tokens = tokenizer.tokenize(sentence.getCoveredText(paragraph).toString());
                 if (tokens.length > MAX_SENTENCE_TOKENS) {
-                    throw noSentenceEnd(text, paragraph.getStart() + sentence.getStart(), tokens, what);
+                    throw noSentenceEnd(paragraph, firstLine, sentence.getStart(), tokens, what);
                 }
                 for (String token : tokens) {
                     scripts.count(token);
                 }
-                sentences.add(tokens);
+                sentences.accept(tokens);
+                count++;
             }
         }
-        if (sentences.isEmpty()) {
-            throw new InvalidInputException(what + " has no words, only whitespace; give some English text");
-        }
-        scripts.requireMostlyLatin(what);
-        return sentences;
-    }
 
-    /** The runs of non-blank lines, from the start of the first line to the end of the last. */
-    private static List<Span> paragraphs(String text) {
-        List<Span> paragraphs = new ArrayList<>();
-        int paragraphStart = -1;
-        int lineStart = 0;
-        while (lineStart < text.length()) {
-            int newline = text.indexOf('\n', lineStart);
-            int lineEnd = newline < 0 ? text.length() : newline;
-            if (!text.substring(lineStart, lineEnd).isBlank()) {
-                if (paragraphStart < 0) {
-                    paragraphStart = lineStart;
-                }
-            } else if (paragraphStart >= 0) {
-                paragraphs.add(new Span(paragraphStart, lineStart));
-                paragraphStart = -1;
+        /** The checks that need the whole text. */
+        void finish() {
+            if (count == 0) {
+                throw new InvalidInputException(what + " has no words, only whitespace; give some English text");
             }
-            lineStart = lineEnd + 1;
+            scripts.requireMostlyLatin(what);
         }
-        if (paragraphStart >= 0) {
-            paragraphs.add(new Span(paragraphStart, text.length()));
-        }
-        return paragraphs;
     }
 
-    private static InvalidInputException noSentenceEnd(String text, int offset, String[] tokens, String what) {
+    private static InvalidInputException noSentenceEnd(String paragraph, long firstLine, int offset, String[] tokens, String what) {
         String start = String.join(" ", Arrays.asList(tokens).subList(0, 8));
         return new InvalidInputException(String.format(Locale.ROOT,
                 "%s has a sentence of %,d tokens at %s (\"%s …\"): no sentence end (. ! ?) in more than %,d tokens; "
                         + "add punctuation or blank lines between paragraphs, or, for text with one sentence per line, "
-                        + "use whitespace mode", what, tokens.length, position(text, offset), start, MAX_SENTENCE_TOKENS));
+                        + "use whitespace mode", what, tokens.length, position(paragraph, firstLine, offset), start, MAX_SENTENCE_TOKENS));
     }
 
-    /** "line L, column C" of a char offset, both counted from 1, columns in code points. */
-    private static String position(String text, int offset) {
-        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-        long line = 1 + text.chars().limit(lineStart).filter(c -> c == '\n').count();
-        return "line " + line + ", column " + (text.codePointCount(lineStart, offset) + 1);
+    /** "line L, column C" of a char offset into a paragraph that starts on line {@code firstLine}; columns in code points, from 1. */
+    private static String position(String paragraph, long firstLine, int offset) {
+        int lineStart = paragraph.lastIndexOf('\n', offset - 1) + 1;
+        long line = firstLine + paragraph.chars().limit(lineStart).filter(c -> c == '\n').count();
+        return "line " + line + ", column " + (paragraph.codePointCount(lineStart, offset) + 1);
     }
 
     /** Counts words (tokens with a letter) and those whose letters are all Latin script. */
