@@ -15,6 +15,7 @@ import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.io.Json;
 import org.rnn4j.io.SafeTensors;
 import org.rnn4j.model.InitScheme;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
@@ -42,8 +43,8 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                          TrainConfig training, CorpusSource source, TrainingState trainingState, long optimizerSteps,
                          Map<String, SafeTensors.Entry> tensors) {
 
-    /** The format this version writes; readers accept this and older versions. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format this version writes; readers accept this and older versions. */
+    public static final int FORMAT_VERSION = 2;
     static final String FORMAT = "rnn4j-checkpoint";
     /** How a checkpoint's model reads text: characters, words, or the words' part-of-speech tags. */
     static final List<String> TOKEN_LEVELS = List.of("char", "word", "pos");
@@ -53,7 +54,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                             Optimizer optimizer, TrainingState state, RecurrentState recurrent) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("format", FORMAT);
-        metadata.put("format_version", Integer.toString(FORMAT_VERSION));
+        metadata.put("format_version", Integer.toString(formatVersion(model.config())));
         metadata.put("model", Json.write(modelJson(model.config())));
         metadata.put("vocabulary", Json.write(data.vocabulary().tokens()));
         if (!data.labels().isEmpty()) {
@@ -84,6 +85,14 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
             entries.add(SafeTensors.Entry.ofFloats("state.l" + l, new int[] {vectors, layer.length / (vectors * h), h}, layer));
         }
         SafeTensors.write(file, metadata, entries);
+    }
+
+    /**
+     * The format a checkpoint of {@code model} is written in: 2 for a learned initial state, which a reader of
+     * version 1 would silently ignore, else 1, which every rnn4j reads.
+     */
+    public static int formatVersion(ModelConfig model) {
+        return model.initialState() == InitialState.LEARNED ? 2 : 1;
     }
 
     private static SafeTensors.Entry entry(String name, Tensor tensor, float[] buffer) {
@@ -233,7 +242,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                 throw new InvalidInputException(file + " has no carried state for batch size "
                         + training.batchSize() + "; resume with the batch size it was trained with");
             }
-            System.arraycopy(values, 0, state.layer(l), 0, values.length);
+            state.set(l, values);
         }
     }
 
@@ -248,6 +257,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         json.put("dropout", (double) c.dropout());
         json.put("tied_weights", c.tiedWeights());
         json.put("head", c.head().toJson());
+        json.put("initial_state", c.initialState().id());
         return json;
     }
 
@@ -263,7 +273,8 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         return new ModelConfig(cell.with(settings), number(json, "vocabulary_size").intValue(),
                 number(json, "embedding_size").intValue(), hidden,
                 number(json, "layers").intValue(), json.containsKey("dropout") ? f(json, "dropout") : 0f,
-                Boolean.TRUE.equals(json.get("tied_weights")), Heads.fromJson(object(json.get("head"))));
+                Boolean.TRUE.equals(json.get("tied_weights")), Heads.fromJson(object(json.get("head"))),
+                json.containsKey("initial_state") ? InitialState.fromId((String) json.get("initial_state")) : InitialState.ZERO);
     }
 
     static Map<String, Object> trainingJson(TrainConfig c) {
