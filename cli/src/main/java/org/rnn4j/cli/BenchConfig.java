@@ -6,6 +6,7 @@ import org.rnn4j.cell.Cell;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.head.classifier.ClassifierHead;
 import org.rnn4j.head.classifier.Pooling;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.optim.OptimizerConfig;
 import org.rnn4j.optim.OptimizerKind;
@@ -92,8 +93,9 @@ enum BenchConfig {
         this.vocabulary = vocabulary;
     }
 
-    ModelConfig model() {
-        ModelConfig model = new ModelConfig(cell, vocabulary, embedding, hidden, layers, 0f);
+    /** The configuration's model, starting from {@code initialState} at a reset. */
+    ModelConfig model(InitialState initialState) {
+        ModelConfig model = new ModelConfig(cell, vocabulary, embedding, hidden, layers, 0f).withInitialState(initialState);
         return task == BenchTask.CLASSIFY ? model.withHead(new ClassifierHead(CLASSES, Pooling.LAST)) : model;
     }
 
@@ -108,7 +110,7 @@ enum BenchConfig {
      * the forward pass.
      */
     double flopsPerToken() {
-        ModelConfig model = model();
+        ModelConfig model = model(InitialState.ZERO);
         double forward = task == BenchTask.CLASSIFY ? 0 : 2.0 * hidden * vocabulary;
         for (int l = 0; l < layers; l++) {
             forward += 2.0 * matrixSizes(model.inputSize(l));

@@ -12,6 +12,7 @@ import org.rnn4j.check.FloatModelGradients;
 import org.rnn4j.check.GradientCheck;
 import org.rnn4j.check.GradientCheck.TensorError;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.ModelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,10 @@ final class GradcheckCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--vocab", description = "Vocabulary size V (default: ${DEFAULT-VALUE})", defaultValue = "5")
     int vocab;
 
+    @Option(names = "--learn-initial-state", description = "Run the window from a learned initial state and check its tensors "
+            + "rnn.initial_state_l<k> instead of a free initial state")
+    boolean learnInitialState;
+
     @Option(names = "--seed", description = "Random seed of the problem (default: ${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
 
@@ -56,7 +61,8 @@ final class GradcheckCommand implements java.util.concurrent.Callable<Integer> {
         Cell chosen = CellOptions.withFactors(Cells.of(cell), factors, hidden);
         int embeddingSize = CellOptions.embedding(chosen, embedding, EMBEDDING, hidden);
         CellOptions.requireInput(chosen, embeddingSize, vocab, hidden, "--embedding", "--hidden");
-        ModelConfig config = new ModelConfig(chosen, vocab, embeddingSize, hidden, layers, 0f);
+        ModelConfig config = new ModelConfig(chosen, vocab, embeddingSize, hidden, layers, 0f)
+                .withInitialState(learnInitialState ? InitialState.LEARNED : InitialState.ZERO);
         GradientCheck.Options options = GradientCheck.Options.defaults(seed);
         GradientCheck check = new GradientCheck(config, options);
         GradientCheck.Gradients analytic = check.analyticGradients();

@@ -10,6 +10,7 @@ import org.rnn4j.InvalidInputException;
 import org.rnn4j.text.CorpusSource;
 import org.rnn4j.text.TextFingerprint;
 import org.rnn4j.head.lm.LanguageModelHead;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.train.Checkpoint;
 import org.rnn4j.train.TrainConfig;
 import org.rnn4j.train.TrainingState;
@@ -50,6 +51,7 @@ final class ResumedRun {
         options.put("--wordvec-size", c -> c.model().embeddingSize());
         options.put("--dropout", c -> c.model().dropout());
         options.put("--tie-weights", c -> c.model().tiedWeights());
+        options.put("--learn-initial-state", c -> c.model().initialState() == InitialState.LEARNED);
         options.put("--batch-size", c -> c.training().batchSize());
         options.put("--seq-length", c -> c.training().seqLength());
         options.put("--optimizer", c -> c.training().optimizer().kind().id());

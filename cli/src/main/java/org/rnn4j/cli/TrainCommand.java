@@ -11,6 +11,7 @@ import org.rnn4j.cli.ResumedRun.NewText;
 import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.InitScheme;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
 import org.rnn4j.model.ModelConfig;
@@ -106,6 +107,10 @@ final class TrainCommand implements Runnable {
 
     @Option(names = "--tie-weights", description = "Use the embedding as the output layer's weight (needs --wordvec-size = --rnn-size)")
     boolean tieWeights;
+
+    @Option(names = "--learn-initial-state", description = "Learn each layer's initial h (and c) instead of starting from zero: "
+            + "every epoch, evaluation and sample starts there")
+    boolean learnInitialState;
 
     @Option(names = "--batch-size", description = "Parallel streams B (default: ${DEFAULT-VALUE})", defaultValue = "32")
     int batchSize;
@@ -298,7 +303,8 @@ final class TrainCommand implements Runnable {
             throw new InvalidInputException("--zero-decoder would zero the tied embedding too; drop one of --tie-weights and --zero-decoder");
         }
         CellOptions.requireInput(chosen, embedding, vocabularySize, rnnSize, "--wordvec-size", "--rnn-size");
-        return new ModelConfig(chosen, vocabularySize, embedding, rnnSize, numLayers, dropout, tieWeights);
+        return new ModelConfig(chosen, vocabularySize, embedding, rnnSize, numLayers, dropout, tieWeights)
+                .withInitialState(learnInitialState ? InitialState.LEARNED : InitialState.ZERO);
     }
 
     private TrainConfig trainConfig() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.head.classifier.ClassifierHead;
 import org.rnn4j.head.classifier.Pooling;
+import org.rnn4j.model.InitialState;
+import org.rnn4j.model.ModelLayout;
 import org.rnn4j.train.Checkpoint;
 
 /**
@@ -27,6 +30,23 @@ class ClassifyTrainTest {
 
     @TempDir
     Path temp;
+
+    @Test
+    void aClassifierWithALearnedInitialStateTrainsAndPredicts() throws IOException {
+        Path run = temp.resolve("learned");
+        String out = Cli.run("classify", "train", "--data", ClassifyBaselineTest.pets().toString(), "--tokens", "word",
+                "--learn-initial-state", "--cell", "lstm", "--rnn-size", "8", "--wordvec-size", "8", "--batch-size", "8", "--epochs", "3",
+                "--out", run.toString()).ok().out();
+        assertTrue(out.contains("(embedding 8 input, learned initial state)"), out);
+        Checkpoint checkpoint = Checkpoint.load(run.resolve("checkpoint.safetensors"));
+        assertEquals(InitialState.LEARNED, checkpoint.model().initialState());
+        assertEquals(List.of(2, 8), Arrays.stream(checkpoint.tensors().get(ModelLayout.initialStateTensor(0)).shape()).boxed().toList());
+
+        Path texts = Files.writeString(temp.resolve("texts.txt"), "The dog barks at the cat.\n");
+        List<String> rows = Cli.run("classify", "predict", "--model", run.resolve("best.safetensors").toString(), texts.toString())
+                .ok().out().lines().toList();
+        assertEquals(2, rows.size(), rows.toString());
+    }
 
     @Test
     void trainsScoresAndPredicts() throws IOException {

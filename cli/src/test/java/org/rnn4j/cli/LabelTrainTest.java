@@ -8,11 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.head.labeller.LabelOutput;
 import org.rnn4j.head.labeller.LabellerHead;
+import org.rnn4j.model.InitialState;
+import org.rnn4j.model.ModelLayout;
 import org.rnn4j.train.Checkpoint;
 
 /**
@@ -44,6 +48,28 @@ class LabelTrainTest {
         Files.writeString(input, "1 1 0 1\n\n0  0 1\n");
         List<String> rows = Cli.run("label", "predict", "--model", model, input.toString()).ok().out().lines().toList();
         assertEquals(List.of("1 1 0 1\todd even even odd", "0 0 1\teven even odd"), rows);
+    }
+
+    /** Each sequence starts from the learned h₀, which training moves away from zero; eval reads it back. */
+    @Test
+    void aLabellerWithALearnedInitialStateLearnsTheTask() throws IOException {
+        Path data = parity(temp.resolve("parity.tsv"), 7);
+        Path run = temp.resolve("run");
+        String out = Cli.run("label", "train", "--data", data.toString(), "--learn-initial-state", "--cell", "gru", "--rnn-size", "4",
+                "--wordvec-size", "0", "--dropout", "0", "--learning-rate", "0.03", "--epochs", "60", "--patience", "0",
+                "--out", run.toString()).ok().out();
+        assertTrue(out.contains("(one-hot input, learned initial state)"), out);
+        assertTrue(out.contains("step accuracy 1.0000, sequence accuracy 1.0000"), out);
+        Checkpoint checkpoint = Checkpoint.load(run.resolve("best.safetensors"));
+        assertEquals(InitialState.LEARNED, checkpoint.model().initialState());
+        float[] initial = checkpoint.tensors().get(ModelLayout.initialStateTensor(0)).floats();
+        assertEquals(4, initial.length);
+        assertTrue(IntStream.range(0, initial.length).anyMatch(i -> Math.abs(initial[i]) > 1e-3), () -> Arrays.toString(initial));
+
+        String eval = Cli.run("label", "eval", "--model", run.resolve("best.safetensors").toString(), "--data", data.toString()).ok().out();
+        assertTrue(eval.contains("(128 sequences, 896 steps): step accuracy 1.0000"), eval);
+        String inspect = Cli.run("inspect", run.resolve("best.safetensors").toString()).ok().out();
+        assertTrue(inspect.contains("(format 2)") && inspect.contains("learned initial state"), inspect);
     }
 
     @Test

@@ -98,6 +98,17 @@ class ResumeSafetyTest {
     }
 
     @Test
+    void learningTheInitialStateOfARunThatStartsFromZeroIsRefused() throws IOException {
+        Path run = trainedRun();
+        Map<String, byte[]> before = contents(run);
+        Cli.Result result = Cli.run("train", "--resume", run.resolve(Trainer.LATEST).toString(), "--learn-initial-state",
+                "--max-steps", "40");
+        assertRefused(result, 2, "--learn-initial-state true contradicts", "whose run has --learn-initial-state false",
+                "start a new run");
+        assertUnchanged(before, run);
+    }
+
+    @Test
     void anOptionThatAgreesWithTheCheckpointIsAccepted() throws IOException {
         Path run = trainedRun();
         Cli.run("train", "--resume", run.resolve(Trainer.LATEST).toString(), "--rnn-size", "32", "--cell", "lstm",

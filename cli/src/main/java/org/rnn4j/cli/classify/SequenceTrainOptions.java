@@ -12,6 +12,7 @@ import org.rnn4j.cli.TrainingRun;
 import org.rnn4j.data.Batching;
 import org.rnn4j.head.Head;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
 import org.rnn4j.model.ModelConfig;
@@ -60,6 +61,9 @@ public final class SequenceTrainOptions {
     @Option(names = "--dropout", description = "Dropout on the embedding and on each layer's output (default: ${DEFAULT-VALUE})", defaultValue = "0.5")
     float dropout;
 
+    @Option(names = "--learn-initial-state", description = "Learn each layer's initial h (and c) instead of starting every sequence from zero")
+    boolean learnInitialState;
+
     @Option(names = "--batch-size", description = "Sequences per window, one per row (default: ${DEFAULT-VALUE})", defaultValue = "32")
     int batchSize;
 
@@ -106,7 +110,8 @@ public final class SequenceTrainOptions {
     /** The encoder these options shape, on {@code vocabularySize} tokens, with {@code head}. */
     ModelConfig model(int vocabularySize, Head head) {
         try {
-            return new ModelConfig(Cells.of(cell), vocabularySize, wordvecSize, rnnSize, numLayers, dropout, false, head);
+            return new ModelConfig(Cells.of(cell), vocabularySize, wordvecSize, rnnSize, numLayers, dropout, false, head,
+                    learnInitialState ? InitialState.LEARNED : InitialState.ZERO);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
