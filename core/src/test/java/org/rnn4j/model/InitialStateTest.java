@@ -21,7 +21,6 @@ import org.rnn4j.head.classifier.Pooling;
 import org.rnn4j.head.labeller.LabellerHead;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.random.Rng;
 import org.rnn4j.tensor.Tensor;
 
@@ -43,9 +42,7 @@ class InitialStateTest {
     }
 
     static Stream<Arguments> configsAndKernels() {
-        return configs().flatMap(c -> Stream.of(
-                Arguments.of(c.get()[0], new ScalarKernels()),
-                Arguments.of(c.get()[0], KernelProvider.kernels())));
+        return SequenceModelTest.withBothKernels(configs());
     }
 
     @ParameterizedTest

@@ -40,7 +40,12 @@ class SequenceModelTest {
     }
 
     static Stream<Arguments> configsAndKernels() {
-        return configs().flatMap(c -> Stream.of(
+        return withBothKernels(configs());
+    }
+
+    /** Each of {@code configs} with the scalar kernels, the specification, and with the ones the provider picks. */
+    static Stream<Arguments> withBothKernels(Stream<Arguments> configs) {
+        return configs.flatMap(c -> Stream.of(
                 Arguments.of(c.get()[0], new ScalarKernels()),
                 Arguments.of(c.get()[0], KernelProvider.kernels())));
     }
