@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.head.classifier.ClassifierHead;
@@ -31,21 +32,40 @@ class ClassifyTrainTest {
     @TempDir
     Path temp;
 
+    /** Every text starts from the learned h₀: it trains, resumes bit for bit, predicts, and a resume cannot take the option. */
     @Test
-    void aClassifierWithALearnedInitialStateTrainsAndPredicts() throws IOException {
-        Path run = temp.resolve("learned");
-        String out = Cli.run("classify", "train", "--data", ClassifyBaselineTest.pets().toString(), "--tokens", "word",
-                "--learn-initial-state", "--cell", "lstm", "--rnn-size", "8", "--wordvec-size", "8", "--batch-size", "8", "--epochs", "3",
-                "--out", run.toString()).ok().out();
+    void aClassifierWithALearnedInitialStateTrainsResumesAndPredicts() throws IOException {
+        Path whole = temp.resolve("learned-whole");
+        Path parts = temp.resolve("learned-parts");
+        List<String> options = List.of("classify", "train", "--data", ClassifyBaselineTest.pets().toString(), "--tokens", "word",
+                "--learn-initial-state", "--rnn-size", "8", "--wordvec-size", "8", "--batch-size", "8", "--patience", "0");
+        String out = Cli.run(with(options, "--epochs", "4", "--out", whole.toString())).ok().out();
         assertTrue(out.contains("(embedding 8 input, learned initial state)"), out);
-        Checkpoint checkpoint = Checkpoint.load(run.resolve("checkpoint.safetensors"));
-        assertEquals(InitialState.LEARNED, checkpoint.model().initialState());
-        assertEquals(List.of(2, 8), Arrays.stream(checkpoint.tensors().get(ModelLayout.initialStateTensor(0)).shape()).boxed().toList());
+        Cli.run(with(options, "--epochs", "2", "--out", parts.toString())).ok();
+        Path latest = parts.resolve("checkpoint.safetensors");
+        Cli.run("classify", "train", "--resume", latest.toString(), "--epochs", "4").ok();
+
+        Checkpoint unbroken = Checkpoint.load(whole.resolve("checkpoint.safetensors"));
+        Checkpoint continued = Checkpoint.load(latest);
+        assertEquals(InitialState.LEARNED, continued.model().initialState());
+        assertEquals(unbroken.tensors().keySet(), continued.tensors().keySet());
+        for (String tensor : unbroken.tensors().keySet()) {
+            assertArrayEquals(unbroken.tensors().get(tensor).floats(), continued.tensors().get(tensor).floats(), tensor);
+        }
+        float[] initial = continued.tensors().get(ModelLayout.initialStateTensor(0)).floats(); // (2, 8): h₀, c₀
+        assertEquals(16, initial.length);
+        assertTrue(IntStream.range(0, initial.length).anyMatch(i -> initial[i] != 0f), "trained away from zero");
 
         Path texts = Files.writeString(temp.resolve("texts.txt"), "The dog barks at the cat.\n");
-        List<String> rows = Cli.run("classify", "predict", "--model", run.resolve("best.safetensors").toString(), texts.toString())
-                .ok().out().lines().toList();
+        List<String> rows = Cli.run("classify", "predict", "--model", latest.toString(), texts.toString()).ok().out().lines().toList();
         assertEquals(2, rows.size(), rows.toString());
+        Cli.Result added = Cli.run("classify", "train", "--resume", latest.toString(), "--learn-initial-state", "--epochs", "5");
+        assertEquals(2, added.exitCode());
+        assertTrue(added.err().contains("--learn-initial-state cannot be given with --resume"), added.err());
+    }
+
+    private static String[] with(List<String> options, String... more) {
+        return Stream.concat(options.stream(), Stream.of(more)).toArray(String[]::new);
     }
 
     @Test
