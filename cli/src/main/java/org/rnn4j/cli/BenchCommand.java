@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.Parallel;
+import org.rnn4j.model.InitialState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +31,8 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", arity = "0..*",
             description = "Configurations to run: C1 (RNN 1x100, B=1), C2 (LSTM 2x128), C3 (LSTM 2x512), "
                     + "C4 (GRU 2x512), C5 (sampling from C3) (default: these five); W1, W2 (the ptb-small and ptb-medium word LSTMs); "
-                    + "CHO, RRU (C3 with --cell gru-cho, rru); CLS (the default sequence classifier)")
+                    + "CHO, RRU, PEEPHOLE, MUT1, MUT2, MUT3, MRNN (C3 with --cell gru-cho, rru, lstm-peephole, mut1, mut2, mut3, mrnn); "
+                    + "CLS (the default sequence classifier)")
     List<BenchConfig> configs;
 
     @Option(names = "--warmup", description = "Warm-up seconds per configuration (default: ${DEFAULT-VALUE})", defaultValue = "5")
@@ -48,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed of weights and data (default: ${DEFAULT-VALUE})", defaultValue = "42")
     long seed;
 
+    @Option(names = "--learn-initial-state", description = "Give every model a learned initial state (h0, c0), as train --learn-initial-state does")
+    boolean learnInitialState;
+
     @Mixin
     Threads threads;
 
@@ -58,15 +63,16 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--windows and --streams must be at least 1, --warmup zero or more and --window positive");
         }
         String mode = "t" + Parallel.threads();
-        System.out.printf(Locale.ROOT, "rnn4j bench: kernels %s, %d thread(s), Java %s, %d cores, seed %d%n",
+        System.out.printf(Locale.ROOT, "rnn4j bench: kernels %s, %d thread(s), Java %s, %d cores, seed %d%s%n",
                 KernelProvider.kernels().name(), Parallel.threads(), Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), seed);
+                Runtime.getRuntime().availableProcessors(), seed, learnInitialState ? ", learned initial state" : "");
+        InitialState initialState = learnInitialState ? InitialState.LEARNED : InitialState.ZERO;
         for (BenchConfig config : configs == null || configs.isEmpty() ? BenchConfig.PEERS : EnumSet.copyOf(configs)) {
             resetHeapPeaks();
             BenchWorkload workload = switch (config.task) {
-                case TRAIN -> new TrainingWorkload(config, seed);
-                case SAMPLE -> new SamplingWorkload(config, streams, seed);
-                case CLASSIFY -> new ClassifierWorkload(config, seed);
+                case TRAIN -> new TrainingWorkload(config, initialState, seed);
+                case SAMPLE -> new SamplingWorkload(config, initialState, streams, seed);
+                case CLASSIFY -> new ClassifierWorkload(config, initialState, seed);
             };
             System.out.printf(Locale.ROOT, "%s  %s (%,d parameters, %.2f MFLOP/token)%n", config, config.description,
                     workload.parameters(), config.flopsPerToken() / 1e6);

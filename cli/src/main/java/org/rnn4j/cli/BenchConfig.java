@@ -6,6 +6,7 @@ import org.rnn4j.cell.Cell;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.head.classifier.ClassifierHead;
 import org.rnn4j.head.classifier.Pooling;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.optim.OptimizerConfig;
 import org.rnn4j.optim.OptimizerKind;
@@ -15,9 +16,10 @@ import org.rnn4j.tensor.TensorShape;
  * The benchmark configurations rnn4j is measured on. C1–C5 are the peers' scripts' set-ups: four training
  * runs from a minimal character RNN to a large two-layer LSTM/GRU, and single-stream sampling, all with a
  * character vocabulary of 65, the size of tiny-shakespeare's. W1 and W2 are the word models of the Penn
- * Treebank presets, whose 10,000-word output layer dominates the cost. CHO and RRU are C3 with the cells
- * that no peer has. CLS is the default recipe of {@code rnn4j classify train} on poetry lines as part-of-speech
- * tags: sequences of 4 to 16 tokens over 48 tags, one per row, the final state classified into 2 classes.
+ * Treebank presets, whose 10,000-word output layer dominates the cost. CHO, RRU, PEEPHOLE, MUT1–MUT3 and
+ * MRNN are C3 with the cells that no peer has. CLS is the default size of {@code rnn4j classify train}'s model on
+ * poetry lines as part-of-speech tags: sequences of 4 to 16 tokens over 48 tags, one per row, the final state
+ * classified into 2 classes.
  */
 enum BenchConfig {
     C1("tanh RNN 1×100, one-hot, B=1, T=25, AdaGrad 0.1, clip ±5",
@@ -38,6 +40,16 @@ enum BenchConfig {
             Cells.of("gru-cho"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, BenchTask.TRAIN, 65),
     RRU("rated recurrent unit 2×512 at C3's shape: embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
             Cells.of("rru"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, BenchTask.TRAIN, 65),
+    PEEPHOLE("peephole LSTM 2×512 at C3's shape: embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
+            Cells.of("lstm-peephole"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, BenchTask.TRAIN, 65),
+    MUT1("MUT1 2×512 at C3's shape: embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
+            Cells.of("mut1"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, BenchTask.TRAIN, 65),
+    MUT2("MUT2 2×512 at C3's shape: embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
+            Cells.of("mut2"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, BenchTask.TRAIN, 65),
+    MUT3("MUT3 2×512 at C3's shape: embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
+            Cells.of("mut3"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, BenchTask.TRAIN, 65),
+    MRNN("multiplicative RNN 2×512, 512 factors, at C3's shape: embedding 512, B=64, T=100, Adam 2e-3, clip norm 5",
+            Cells.of("mrnn"), 2, 512, 512, 64, 100, OptimizerKind.ADAM, 2e-3f, 5f, 0f, BenchTask.TRAIN, 65),
     CLS("LSTM 1x128 classifier, embedding 64, V=48, B=32, 4-16 steps, 2 classes, Adam 2e-3, clip norm 5",
             Cells.of("lstm"), 1, 128, 64, 32, 16, OptimizerKind.ADAM, 2e-3f, 5f, 0f, BenchTask.CLASSIFY, 48);
 
@@ -81,8 +93,9 @@ enum BenchConfig {
         this.vocabulary = vocabulary;
     }
 
-    ModelConfig model() {
-        ModelConfig model = new ModelConfig(cell, vocabulary, embedding, hidden, layers, 0f);
+    /** The configuration's model, starting from {@code initialState} at a reset. */
+    ModelConfig model(InitialState initialState) {
+        ModelConfig model = new ModelConfig(cell, vocabulary, embedding, hidden, layers, 0f).withInitialState(initialState);
         return task == BenchTask.CLASSIFY ? model.withHead(new ClassifierHead(CLASSES, Pooling.LAST)) : model;
     }
 
@@ -97,7 +110,7 @@ enum BenchConfig {
      * the forward pass.
      */
     double flopsPerToken() {
-        ModelConfig model = model();
+        ModelConfig model = model(InitialState.ZERO);
         double forward = task == BenchTask.CLASSIFY ? 0 : 2.0 * hidden * vocabulary;
         for (int l = 0; l < layers; l++) {
             forward += 2.0 * matrixSizes(model.inputSize(l));

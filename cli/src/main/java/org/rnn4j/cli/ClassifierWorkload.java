@@ -3,6 +3,7 @@ package org.rnn4j.cli;
 import org.rnn4j.data.LabelledSequences;
 import org.rnn4j.data.SequenceBatcher;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
 import org.rnn4j.model.RecurrentState;
@@ -32,10 +33,10 @@ final class ClassifierWorkload implements BenchWorkload {
     private int pass;
     private int window;
 
-    ClassifierWorkload(BenchConfig config, long seed) {
+    ClassifierWorkload(BenchConfig config, InitialState initialState, long seed) {
         this.config = config;
         this.rng = new Rng(seed);
-        this.model = new SequenceModel(config.model(), KernelProvider.kernels());
+        this.model = new SequenceModel(config.model(initialState), KernelProvider.kernels());
         Initializer.initialize(model, Initialization.pytorch(), rng);
         var optimizer = new Optimizer(config.optimizerConfig(), model.parameters().layout().size());
         this.step = new TrainingStep(model, optimizer, config.gradClip, config.clipValue);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.cli.classify.ClassifyCommand;
+import org.rnn4j.cli.classify.LabelCommand;
 import org.rnn4j.train.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InspectCommand.class,
                 EmbeddingsCommand.class, NeighborsCommand.class, AnalogyCommand.class,
                 GradcheckCommand.class, PlotCommand.class, BenchCommand.class, EsnCommand.class, DemoCommand.class,
-                ClassifyCommand.class, CommandLine.HelpCommand.class})
+                ClassifyCommand.class, LabelCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input (files, options, checkpoints). */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.text.Corpus;
@@ -57,9 +58,10 @@ final class ProgressReporter implements TrainingListener {
     @Override
     public void onStart(TrainingProgress p) {
         long parameters = ModelLayout.of(model).parameterCount();
-        out.printf(Locale.ROOT, "rnn4j: %d×%d %s (%s input), %,d parameters, vocabulary %d; kernels %s%n",
+        out.printf(Locale.ROOT, "rnn4j: %d×%d %s (%s input%s), %,d parameters, vocabulary %d; kernels %s%n",
                 model.layers(), model.hiddenSize(), model.cell().id(),
-                model.oneHotInput() ? "one-hot" : "embedding " + model.embeddingSize(), parameters,
+                model.oneHotInput() ? "one-hot" : "embedding " + model.embeddingSize(),
+                model.initialState() == InitialState.LEARNED ? ", learned initial state" : "", parameters,
                 model.vocabularySize(), KernelProvider.kernels().name());
         out.printf(Locale.ROOT, "data: %,d train / %,d validation / %,d test %s; %d windows of %d×%s per epoch%n",
                 corpus.train().length(), corpus.validation().length(), corpus.test().length(),

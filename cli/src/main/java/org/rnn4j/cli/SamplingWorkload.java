@@ -3,6 +3,7 @@ package org.rnn4j.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
 import org.rnn4j.model.SequenceModel;
@@ -21,9 +22,9 @@ final class SamplingWorkload implements BenchWorkload {
     private final Sampler sampler;
     private final Rng rng;
 
-    SamplingWorkload(BenchConfig config, int streams, long seed) {
+    SamplingWorkload(BenchConfig config, InitialState initialState, int streams, long seed) {
         this.rng = new Rng(seed);
-        this.model = new SequenceModel(config.model(), KernelProvider.kernels());
+        this.model = new SequenceModel(config.model(initialState), KernelProvider.kernels());
         Initializer.initialize(model, Initialization.pytorch(), rng);
         this.sampler = new Sampler(model, letters(config.vocabulary), streams);
         sampler.start("", rng);

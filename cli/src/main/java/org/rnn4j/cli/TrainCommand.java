@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.cell.Cell;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.cli.ResumedRun.NewText;
 import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.model.InitScheme;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
 import org.rnn4j.model.ModelConfig;
@@ -47,6 +49,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Runnable {
 
     static final String BUNDLED_CORPUS = "tinyshakespeare.txt";
+    private static final int WORDVEC_SIZE = 64;
 
     @Option(names = "--text", paramLabel = "FILE", description = "UTF-8 text file, or folder of .txt files (default: bundled tiny-shakespeare)")
     Path text;
@@ -88,17 +91,26 @@ final class TrainCommand implements Runnable {
     @Option(names = "--rnn-size", description = "Hidden units per layer (default: ${DEFAULT-VALUE})", defaultValue = "512")
     int rnnSize;
 
+    @Option(names = "--factors", paramLabel = "F", description = "Factors of the multiplicative RNN (--cell mrnn), the size of"
+            + " m = (W_mx x)⊙(W_mh h) (default: the --rnn-size)")
+    Integer factors;
+
     @Option(names = "--num-layers", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE})", defaultValue = "2")
     int numLayers;
 
-    @Option(names = "--wordvec-size", description = "Embedding size; 0 feeds one-hot vectors (default: ${DEFAULT-VALUE})", defaultValue = "64")
-    int wordvecSize;
+    @Option(names = "--wordvec-size", description = "Embedding size; 0 feeds one-hot vectors (default: " + WORDVEC_SIZE
+            + ", or the --rnn-size for the cells that need their input as wide as their state, mut1 and mut2)")
+    Integer wordvecSize;
 
     @Option(names = "--dropout", description = "Dropout on the embedding and on each layer's output (default: ${DEFAULT-VALUE})", defaultValue = "0")
     float dropout;
 
     @Option(names = "--tie-weights", description = "Use the embedding as the output layer's weight (needs --wordvec-size = --rnn-size)")
     boolean tieWeights;
+
+    @Option(names = "--learn-initial-state", description = "Learn each layer's initial h (and c) instead of starting from zero: "
+            + "every epoch, evaluation and sample starts there")
+    boolean learnInitialState;
 
     @Option(names = "--batch-size", description = "Parallel streams B (default: ${DEFAULT-VALUE})", defaultValue = "32")
     int batchSize;
@@ -211,6 +223,9 @@ final class TrainCommand implements Runnable {
         }
         NewText newText = allowNewText ? NewText.ALLOWED : NewText.REFUSED;
         Checkpoint checkpoint = resume == null ? null : ResumedRun.load(resume, given, newText);
+        if (checkpoint != null && factors != null) {
+            CellOptions.requireFactors(checkpoint.model().cell(), checkpoint.model().hiddenSize());
+        }
         NamedText corpusText = text != null ? NamedText.read(text)
                 : checkpoint != null ? ResumedRun.recordedText(checkpoint) : NamedText.bundled();
         NamedText validation = validText != null ? NamedText.read(validText)
@@ -279,13 +294,17 @@ final class TrainCommand implements Runnable {
     }
 
     private ModelConfig modelConfig(int vocabularySize) {
-        if (tieWeights && wordvecSize == 0) {
+        Cell chosen = CellOptions.withFactors(Cells.of(cell), factors, rnnSize);
+        int embedding = CellOptions.embedding(chosen, wordvecSize, WORDVEC_SIZE, rnnSize);
+        if (tieWeights && embedding == 0) {
             throw new InvalidInputException("--tie-weights needs an embedding: set --wordvec-size to the --rnn-size (" + rnnSize + ")");
         }
         if (tieWeights && zeroDecoder) {
             throw new InvalidInputException("--zero-decoder would zero the tied embedding too; drop one of --tie-weights and --zero-decoder");
         }
-        return new ModelConfig(Cells.of(cell), vocabularySize, wordvecSize, rnnSize, numLayers, dropout, tieWeights);
+        CellOptions.requireInput(chosen, embedding, vocabularySize, rnnSize, "--wordvec-size", "--rnn-size");
+        return new ModelConfig(chosen, vocabularySize, embedding, rnnSize, numLayers, dropout, tieWeights)
+                .withInitialState(learnInitialState ? InitialState.LEARNED : InitialState.ZERO);
     }
 
     private TrainConfig trainConfig() {

@@ -2,6 +2,7 @@ package org.rnn4j.cli;
 
 import org.rnn4j.data.StreamBatcher;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
 import org.rnn4j.model.SequenceModel;
@@ -13,7 +14,8 @@ import org.rnn4j.train.TrainingStep;
 
 /**
  * Training updates of a benchmark configuration on random tokens: the trainer's own step (forward,
- * softmax cross-entropy, backward, clipping, optimizer) over consecutive windows, the state carried.
+ * softmax cross-entropy, backward, clipping, optimizer) over consecutive windows, the state carried, and reset
+ * when the data starts over, as the trainer resets it at each epoch.
  */
 final class TrainingWorkload implements BenchWorkload {
 
@@ -28,10 +30,10 @@ final class TrainingWorkload implements BenchWorkload {
     private final Rng rng;
     private int window;
 
-    TrainingWorkload(BenchConfig config, long seed) {
+    TrainingWorkload(BenchConfig config, InitialState initialState, long seed) {
         this.config = config;
         this.rng = new Rng(seed);
-        this.model = new SequenceModel(config.model(), KernelProvider.kernels());
+        this.model = new SequenceModel(config.model(initialState), KernelProvider.kernels());
         Initializer.initialize(model, Initialization.pytorch(), rng);
         var optimizer = new Optimizer(config.optimizerConfig(), model.parameters().layout().size());
         this.step = new TrainingStep(model, optimizer, config.gradClip, config.clipValue);
@@ -50,6 +52,9 @@ final class TrainingWorkload implements BenchWorkload {
 
     @Override
     public void step() {
+        if (window == 0) {
+            state.reset();
+        }
         batcher.fill(window, workspace.inputs(), workspace.targets());
         step.forward(workspace, state, rng);
         step.update(workspace, config.learningRate);

@@ -113,6 +113,33 @@ class BadInputTest {
         assertFalse(Files.exists(out), "no run folder is created for a refused command");
     }
 
+    /** MUT1 and MUT2 add their input to the hidden state: an embedding of another width is refused, naming both options. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            mut1 | 16 | --wordvec-size (16) must be as wide as --rnn-size (32)
+            mut2 | 0  | the one-hot input of --wordvec-size 0 (
+            """)
+    void cellThatNeedsItsInputAsWideAsItsState(String cell, String wordvecSize, String message) {
+        Path out = temp.resolve("run");
+        Cli.Result result = Cli.trainTiny(Cli.sonnets(), out, "--cell", cell, "--wordvec-size", wordvecSize, "--max-steps", "5");
+        assertRefused(result, 2, "--cell " + cell, message, "set --wordvec-size 32");
+        assertFalse(Files.exists(out), "no run folder is created for a refused command");
+        assertRefused(Cli.run("gradcheck", "--cell", cell, "--embedding", "2"), 2, "--embedding (2) must be as wide as --hidden (3)");
+    }
+
+    /** --factors is the multiplicative RNN's, and at least 1. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            lstm | 8 | --factors sets the factor count of --cell mrnn; --cell lstm has no factors: drop --factors
+            mrnn | 0 | --factors must be at least 1, got 0
+            """)
+    void factorsThatNoCellCanTake(String cell, String factors, String message) {
+        Path out = temp.resolve("run");
+        assertRefused(Cli.trainTiny(Cli.sonnets(), out, "--cell", cell, "--factors", factors, "--max-steps", "5"), 2, message);
+        assertFalse(Files.exists(out), "no run folder is created for a refused command");
+        assertRefused(Cli.run("gradcheck", "--cell", cell, "--factors", factors), 2, message);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             --temperature | -1       | --temperature must be 0 (greedy) or a finite positive number, got -1.0
@@ -213,6 +240,22 @@ class BadInputTest {
         Path nan = temp.resolve("nan.safetensors");
         SafeTensors.write(nan, contents.metadata(), entries);
         assertEveryCommandRefuses(nan, "nan.safetensors", "tensor decoder.weight holds NaN at index 0", "best.safetensors");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            mut9          | unknown cell 'mut9': choose one of
+            lstm-peephole | tensor rnn.weight_ci_l0 is missing
+            """)
+    void checkpointWhoseCellIsUnknownOrLacksATensor(String cell, String message) {
+        SafeTensors.Contents contents = SafeTensors.read(checkpoint);
+        Map<String, String> metadata = new LinkedHashMap<>(contents.metadata());
+        String model = metadata.get("model");
+        assertTrue(model.contains("\"cell\":\"lstm\""), model);
+        metadata.put("model", model.replace("\"cell\":\"lstm\"", "\"cell\":\"" + cell + "\""));
+        Path relabelled = temp.resolve("relabelled.safetensors");
+        SafeTensors.write(relabelled, metadata, contents.entries());
+        assertEveryCommandRefuses(relabelled, "relabelled.safetensors", message, "use another checkpoint");
     }
 
     @Test

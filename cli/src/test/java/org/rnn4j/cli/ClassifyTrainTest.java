@@ -1,5 +1,6 @@
 package org.rnn4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.head.classifier.ClassifierHead;
 import org.rnn4j.head.classifier.Pooling;
+import org.rnn4j.model.InitialState;
+import org.rnn4j.model.ModelLayout;
 import org.rnn4j.train.Checkpoint;
 
 /**
@@ -26,6 +31,42 @@ class ClassifyTrainTest {
 
     @TempDir
     Path temp;
+
+    /** Every text starts from the learned h₀: it trains, resumes bit for bit, predicts, and a resume cannot take the option. */
+    @Test
+    void aClassifierWithALearnedInitialStateTrainsResumesAndPredicts() throws IOException {
+        Path whole = temp.resolve("learned-whole");
+        Path parts = temp.resolve("learned-parts");
+        List<String> options = List.of("classify", "train", "--data", ClassifyBaselineTest.pets().toString(), "--tokens", "word",
+                "--learn-initial-state", "--rnn-size", "8", "--wordvec-size", "8", "--batch-size", "8", "--patience", "0");
+        String out = Cli.run(with(options, "--epochs", "4", "--out", whole.toString())).ok().out();
+        assertTrue(out.contains("(embedding 8 input, learned initial state)"), out);
+        Cli.run(with(options, "--epochs", "2", "--out", parts.toString())).ok();
+        Path latest = parts.resolve("checkpoint.safetensors");
+        Cli.run("classify", "train", "--resume", latest.toString(), "--epochs", "4").ok();
+
+        Checkpoint unbroken = Checkpoint.load(whole.resolve("checkpoint.safetensors"));
+        Checkpoint continued = Checkpoint.load(latest);
+        assertEquals(InitialState.LEARNED, continued.model().initialState());
+        assertEquals(unbroken.tensors().keySet(), continued.tensors().keySet());
+        for (String tensor : unbroken.tensors().keySet()) {
+            assertArrayEquals(unbroken.tensors().get(tensor).floats(), continued.tensors().get(tensor).floats(), tensor);
+        }
+        float[] initial = continued.tensors().get(ModelLayout.initialStateTensor(0)).floats(); // (2, 8): h₀, c₀
+        assertEquals(16, initial.length);
+        assertTrue(IntStream.range(0, initial.length).anyMatch(i -> initial[i] != 0f), "trained away from zero");
+
+        Path texts = Files.writeString(temp.resolve("texts.txt"), "The dog barks at the cat.\n");
+        List<String> rows = Cli.run("classify", "predict", "--model", latest.toString(), texts.toString()).ok().out().lines().toList();
+        assertEquals(2, rows.size(), rows.toString());
+        Cli.Result added = Cli.run("classify", "train", "--resume", latest.toString(), "--learn-initial-state", "--epochs", "5");
+        assertEquals(2, added.exitCode());
+        assertTrue(added.err().contains("--learn-initial-state cannot be given with --resume"), added.err());
+    }
+
+    private static String[] with(List<String> options, String... more) {
+        return Stream.concat(options.stream(), Stream.of(more)).toArray(String[]::new);
+    }
 
     @Test
     void trainsScoresAndPredicts() throws IOException {
@@ -59,6 +100,28 @@ class ClassifyTrainTest {
             assertEquals(Double.parseDouble(columns[1]) > Double.parseDouble(columns[2]) ? "cat" : "dog", columns[0], row);
         }
         assertTrue(rows.get(2).endsWith("\tMy cat purrs on the sofa."), rows.get(2));
+    }
+
+    @Test
+    void aResumedRunEqualsAnUnbrokenOne() {
+        String pets = ClassifyBaselineTest.pets().toString();
+        Path whole = temp.resolve("whole");
+        Path parts = temp.resolve("parts");
+        Cli.run("classify", "train", "--data", pets, "--rnn-size", "8", "--epochs", "4", "--patience", "0", "--out", whole.toString()).ok();
+        Cli.run("classify", "train", "--data", pets, "--rnn-size", "8", "--epochs", "2", "--patience", "0", "--out", parts.toString()).ok();
+        String resumed = Cli.run("classify", "train", "--resume", parts.resolve("checkpoint.safetensors").toString(), "--epochs", "4")
+                .ok().out();
+        assertTrue(resumed.contains("(resuming at step 2)"), resumed);
+        Checkpoint unbroken = Checkpoint.load(whole.resolve("checkpoint.safetensors"));
+        Checkpoint continued = Checkpoint.load(parts.resolve("checkpoint.safetensors"));
+        assertEquals(unbroken.trainingState().step(), continued.trainingState().step());
+        for (String tensor : List.of("embedding.weight", "rnn.weight_hh_l0", "classifier.weight", "classifier.bias")) {
+            assertArrayEquals(unbroken.tensors().get(tensor).floats(), continued.tensors().get(tensor).floats(), tensor);
+        }
+
+        Cli.Result changed = Cli.run("classify", "train", "--resume", parts.resolve("checkpoint.safetensors").toString(), "--rnn-size", "16");
+        assertEquals(2, changed.exitCode());
+        assertTrue(changed.err().contains("--rnn-size cannot be given with --resume"), changed.err());
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code rnn4j demo parity}: the printed table, the same table in a file, the plot, and refusals that write nothing. */
+/** {@code rnn4j demo parity}: the recurrent labeller's result, the printed table, the same table in a file, the plot, and refusals that write nothing. */
 class ParityCommandTest {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -29,6 +29,10 @@ class ParityCommandTest {
         List<String> lines = Cli.run("demo", "parity", "--bits", "8", "--hidden", "1,32", "--restarts", "2", "--seed", "3",
                 "--out", out.toString()).ok().out().lines().toList();
         assertEquals("data: parity of 8-bit vectors, 192 to train on, 64 held out (seed 3)", lines.get(0));
+        assertTrue(lines.get(1).startsWith("recurrent: gru labeller, 4 units (one-hot input)"), lines.get(1));
+        assertTrue(lines.get(2).endsWith("held out (parity): steps right 100.00%, sequences all right 100.00%"),
+                "a 4-unit GRU labels every held-out vector's parity: " + lines.get(2));
+        lines = lines.subList(2, lines.size()); // the feed-forward part follows
         assertTrue(lines.get(1).startsWith("feed-forward: 8 inputs -> H tanh units -> 2;") && lines.get(1).endsWith("2 nets per H"), lines.get(1));
         assertEquals(List.of("hidden", "units", "held-out", "best", "held-out", "mean", "training", "mean"), words(lines.get(2)));
         List<String> one = words(lines.get(3));
@@ -39,7 +43,7 @@ class ParityCommandTest {
         assertTrue(percent(many.get(3)) > 95, "32 units fit the 192 training vectors: " + lines.get(4));
         assertTrue(percent(one.get(3)) < 90, "one unit cannot fit parity: " + lines.get(3));
         assertEquals("files: " + out.resolve("feed-forward.tsv") + ", " + out.resolve("feed-forward.png"), lines.get(5));
-        assertEquals(6, lines.size());
+        assertEquals(6, lines.size()); // after the recurrent part
 
         List<String> table = Files.readAllLines(out.resolve("feed-forward.tsv"), StandardCharsets.UTF_8);
         assertEquals("hidden\theld_out_best\theld_out_mean\ttrain_mean", table.get(0));

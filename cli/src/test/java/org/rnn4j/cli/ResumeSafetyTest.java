@@ -68,6 +68,46 @@ class ResumeSafetyTest {
         assertUnchanged(before, run);
     }
 
+    /**
+     * The multiplicative RNN's factor count is recorded, whether given or the default (the hidden size), and
+     * another is refused; --factors on a run whose cell has no factors is refused too.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"'--factors 6', 6", "'', 32"})
+    void theFactorsAreRecordedAndAnotherCountIsRefused(String factors, int recorded) throws IOException {
+        Path run = trainedRun(with(factors.isEmpty() ? new String[0] : factors.split(" "), "--cell", "mrnn"));
+        Path latest = run.resolve(Trainer.LATEST);
+        assertEquals(Map.of("factors", recorded), Checkpoint.load(latest).model().cell().settings(32));
+        assertTrue(Cli.run("inspect", latest.toString()).ok().out().contains("model        mrnn (factors " + recorded + "), "));
+        Map<String, byte[]> before = contents(run);
+        assertRefused(Cli.run("train", "--resume", latest.toString(), "--factors", "7", "--max-steps", "40"), 2,
+                "--factors 7 contradicts", "whose run has --factors " + recorded);
+        assertUnchanged(before, run);
+        Cli.run("train", "--resume", latest.toString(), "--factors", Integer.toString(recorded), "--max-steps", "25",
+                "--threads", "1").ok();
+        assertEquals(25, Checkpoint.load(latest).trainingState().step());
+    }
+
+    @Test
+    void factorsOnARunWithoutThemAreRefused() throws IOException {
+        Path run = trainedRun();
+        Map<String, byte[]> before = contents(run);
+        assertRefused(Cli.run("train", "--resume", run.resolve(Trainer.LATEST).toString(), "--factors", "7", "--max-steps", "40"),
+                2, "--factors sets the factor count of --cell mrnn; --cell lstm has no factors: drop --factors");
+        assertUnchanged(before, run);
+    }
+
+    @Test
+    void learningTheInitialStateOfARunThatStartsFromZeroIsRefused() throws IOException {
+        Path run = trainedRun();
+        Map<String, byte[]> before = contents(run);
+        Cli.Result result = Cli.run("train", "--resume", run.resolve(Trainer.LATEST).toString(), "--learn-initial-state",
+                "--max-steps", "40");
+        assertRefused(result, 2, "--learn-initial-state true contradicts", "whose run has --learn-initial-state false",
+                "start a new run");
+        assertUnchanged(before, run);
+    }
+
     @Test
     void anOptionThatAgreesWithTheCheckpointIsAccepted() throws IOException {
         Path run = trainedRun();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.train.Checkpoint;
 
 /** The key promise: 20 steps, a resume, 20 more steps is bit for bit the same run as 40 steps in one go. */
@@ -25,9 +26,22 @@ class ResumeTest {
     @ParameterizedTest(name = "{0} thread(s)")
     @ValueSource(ints = {1, 2})
     void resumedRunEqualsUninterruptedRun(int threads) {
+        assertResumedRunEqualsUninterruptedRun(threads, "--dropout", "0.1", "--num-layers", "2");
+    }
+
+    /** A learned initial state, over an epoch boundary (24 windows an epoch), where the state is reset to it again. */
+    @Test
+    void aLearnedInitialStateResumesBitForBit() {
+        assertResumedRunEqualsUninterruptedRun(2, "--learn-initial-state", "--train-frac", "0.3", "--cell", "gru");
+        assertEquals(InitialState.LEARNED, Checkpoint.load(temp.resolve("split").resolve("checkpoint.safetensors")).model().initialState());
+    }
+
+    private void assertResumedRunEqualsUninterruptedRun(int threads, String... model) {
         Path whole = temp.resolve("whole");
         Path split = temp.resolve("split");
-        String[] options = {"--dropout", "0.1", "--num-layers", "2", "--log-every", "1", "--seed", "7", "--threads", Integer.toString(threads)};
+        List<String> all = new ArrayList<>(List.of(model));
+        all.addAll(List.of("--log-every", "1", "--seed", "7", "--threads", Integer.toString(threads)));
+        String[] options = all.toArray(String[]::new);
 
         train(whole, 40, options);
         train(split, 20, options);

@@ -1,6 +1,7 @@
 package org.rnn4j.cell;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.Initialization;
@@ -33,6 +34,33 @@ public interface Cell {
      */
     default int stateVectors() {
         return 1;
+    }
+
+    /**
+     * The sizes that make this cell beyond D and H, by name, for hidden size H: the multiplicative RNN's
+     * {"factors": F}; empty for the other cells. A checkpoint records them and {@link #with} restores them.
+     */
+    default Map<String, Integer> settings(int hidden) {
+        return Map.of();
+    }
+
+    /**
+     * This cell with the sizes that {@code settings} names (names of {@link #settings}); refuses a name the cell
+     * does not have, or a size it cannot take.
+     */
+    default Cell with(Map<String, Integer> settings) {
+        if (!settings.isEmpty()) {
+            throw new IllegalArgumentException("cell " + id() + " has no setting " + String.join(", ", settings.keySet()));
+        }
+        return this;
+    }
+
+    /**
+     * Whether a layer can read inputs of width D with hidden size H: true for every D unless the cell adds x
+     * itself to an H-wide sum, as MUT1 and MUT2 do, which needs D = H.
+     */
+    default boolean acceptsInput(int input, int hidden) {
+        return true;
     }
 
     /**

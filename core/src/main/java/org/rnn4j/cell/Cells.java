@@ -6,6 +6,10 @@ import java.util.stream.Collectors;
 import org.rnn4j.cell.gru.GruCell;
 import org.rnn4j.cell.grucho.GruChoCell;
 import org.rnn4j.cell.lstm.LstmCell;
+import org.rnn4j.cell.lstm.PeepholeLstmCell;
+import org.rnn4j.cell.mrnn.MultiplicativeRnnCell;
+import org.rnn4j.cell.mut.Architecture;
+import org.rnn4j.cell.mut.MutCell;
 import org.rnn4j.cell.rnn.RnnCell;
 import org.rnn4j.cell.rru.RruCell;
 import org.rnn4j.kernel.Activation;
@@ -21,9 +25,14 @@ public final class Cells {
             new RnnCell("rnn-relu", Activation.RELU),
             new RnnCell("rnn-sigmoid", Activation.SIGMOID),
             new LstmCell(),
+            new PeepholeLstmCell(),
             new GruCell(),
             new GruChoCell(),
-            new RruCell());
+            new RruCell(),
+            new MutCell(Architecture.MUT1),
+            new MutCell(Architecture.MUT2),
+            new MutCell(Architecture.MUT3),
+            new MultiplicativeRnnCell());
 
     private Cells() {
     }

@@ -42,15 +42,19 @@ public abstract class GatedReference implements ReferenceCell {
         this.recurrent = ReferenceAffine.of(tensors.weightHh(), tensors.biasHh());
     }
 
-    /** Fills {@code step.gates()} and {@code step.state()} from ai, ah and the previous state. */
-    protected abstract void pointwise(GatedStep step);
+    /**
+     * Fills {@code step.gates()} and {@code step.state()} from ai, ah and the previous state; {@code params} holds
+     * whatever else the cell's step reads (the peephole weights).
+     */
+    protected abstract void pointwise(double[] params, GatedStep step);
 
     /**
      * From dState (S, H), writes dai = dL/dai and dah = dL/dah (G·H) and dPrevious (S, H) = the part of
-     * dL/d(previous state) that does not pass through W_hh.
+     * dL/d(previous state) that does not pass through W_hh; ADDS the gradients of the parameters that
+     * {@link #pointwise} read into {@code gradients}.
      */
-    protected abstract void pointwiseBackward(GatedStep step, double[][] dState, double[] dai, double[] dah,
-                                              double[][] dPrevious);
+    protected abstract void pointwiseBackward(double[] params, double[] gradients, GatedStep step, double[][] dState,
+                                              double[] dai, double[] dah, double[][] dPrevious);
 
     @Override
     public final Step forward(double[] params, double[] x, double[][] previous) {
@@ -60,7 +64,7 @@ public abstract class GatedReference implements ReferenceCell {
         GatedStep step = new GatedStep(x, previous, new double[gateWidth], new double[gateWidth], new double[gateWidth], state);
         input.forward(params, x, step.ai());
         recurrent.forward(params, step.hPrev(), step.ah());
-        pointwise(step);
+        pointwise(params, step);
         return step;
     }
 
@@ -70,7 +74,7 @@ public abstract class GatedReference implements ReferenceCell {
         double[] dai = new double[input.rows()];     // (G·H)
         double[] dah = new double[recurrent.rows()]; // (G·H)
         double[][] dPrevious = new double[dState.length][dState[0].length]; // (S, H)
-        pointwiseBackward(s, dState, dai, dah, dPrevious);
+        pointwiseBackward(params, gradients, s, dState, dai, dah, dPrevious);
         input.backward(params, gradients, s.x(), dai, dx);
         recurrent.backward(params, gradients, s.hPrev(), dah, dPrevious[0]);
         return dPrevious;

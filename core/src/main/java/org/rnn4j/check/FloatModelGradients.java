@@ -1,6 +1,7 @@
 package org.rnn4j.check;
 
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.Mode;
 import org.rnn4j.model.ModelConfig;
@@ -38,23 +39,29 @@ public final class FloatModelGradients {
         System.arraycopy(window.targets(), 0, ws.targets(), 0, ws.targets().length);
         System.arraycopy(window.lengths(), 0, ws.lengths(), 0, ws.lengths().length);
         System.arraycopy(window.labels(), 0, ws.labels(), 0, ws.labels().length);
-        RecurrentState state = model.newState(window.rows());
-        for (int l = 0; l < config.layers(); l++) {
-            float[] layer = state.layer(l);
-            double[] h = problem.initial().h()[l];
-            for (int i = 0; i < h.length; i++) {
-                layer[i] = (float) h[i];
-            }
-            if (problem.initial().c().length > 0) {
-                double[] c = problem.initial().c()[l];
-                for (int i = 0; i < c.length; i++) {
-                    layer[h.length + i] = (float) c[i];
-                }
+        RecurrentState state = model.newState(window.rows()); // at a reset, where a learned initial state's problem starts
+        if (config.initialState() == InitialState.ZERO) {
+            for (int l = 0; l < config.layers(); l++) {
+                state.set(l, freeState(problem.initial(), l));
             }
         }
         model.parameters().zeroGradients();
         model.forward(ws, state, Mode.EVALUATION, null);
         model.backward(ws);
         return model.parameters().gradients();
+    }
+
+    /** Layer {@code layer} of {@code initial} in the float layout (S, N, H): h, then c. */
+    private static float[] freeState(ReferenceModel.State initial, int layer) {
+        double[] h = initial.h()[layer];
+        double[] c = initial.c().length > 0 ? initial.c()[layer] : new double[0];
+        float[] state = new float[h.length + c.length];
+        for (int i = 0; i < h.length; i++) {
+            state[i] = (float) h[i];
+        }
+        for (int i = 0; i < c.length; i++) {
+            state[h.length + i] = (float) c[i];
+        }
+        return state;
     }
 }

@@ -10,6 +10,7 @@ import org.rnn4j.check.ReferenceModel.State;
 import org.rnn4j.check.ReferenceModel.Window;
 import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.tensor.ParameterLayout;
 import org.rnn4j.tensor.Tensor;
@@ -27,6 +28,8 @@ import org.rnn4j.tensor.Tensor;
  *
  * <p>Checked tensors: every tensor of {@link org.rnn4j.model.ModelLayout#of(ModelConfig)}, then the initial
  * state as pseudo-tensors {@code initial.h_l<l>} (and {@code initial.c_l<l>} for a cell that carries c, the LSTM) of shape (N, H).
+ * A model with a learned initial state runs the window from a reset instead ({@link ReferenceModel#resetState}): its
+ * initial state is then no free input but the tensors rnn.initial_state_l of the parameters, checked with them.
  *
  * <p>The problem: parameters and initial state uniform in ±0.5, rounded to float so a float implementation
  * sees exactly the same values; input and target tokens uniform in [0, V). For a cell with a kink (ReLU),
@@ -77,7 +80,8 @@ public final class GradientCheck {
 
     /**
      * The point θ the gradients are taken at: flat parameters (layout of the model), a window, an initial
-     * state. Arrays are shared: {@link #check} perturbs and restores them, so a check is not thread-safe.
+     * state (with a learned initial state, the reset state of the parameters as drawn). Arrays are shared:
+     * {@link #check} perturbs and restores them, so a check is not thread-safe.
      */
     public record Problem(double[] params, Window window, State initial) {
     }
@@ -124,11 +128,14 @@ public final class GradientCheck {
         return problem;
     }
 
-    /** The reference's analytic gradients at the problem. */
+    /** The reference's analytic gradients at the problem; with a learned initial state, from a reset. */
     public Gradients analyticGradients() {
         double[] params = new double[model.layout().size()];
         State initial = problem.initial().copy();
-        model.lossAndGradients(problem.params(), problem.window(), problem.initial(), params, initial);
+        model.lossAndGradients(problem.params(), problem.window(), start(), params, initial);
+        if (learnedInitialState()) {
+            model.addResetGradients(initial, params);
+        }
         return new Gradients(params, initial);
     }
 
@@ -142,6 +149,9 @@ public final class GradientCheck {
         List<TensorError> errors = new ArrayList<>();
         for (Tensor tensor : model.layout().tensors()) {
             errors.add(checkEntries(tensor.name(), tensor.shape(), problem.params(), analytic.params(), tensor.offset()));
+        }
+        if (learnedInitialState()) {
+            return errors;
         }
         int[] stateShape = {problem.window().rows(), model.config().hiddenSize()};
         for (int l = 0; l < problem.initial().h().length; l++) {
@@ -209,7 +219,16 @@ public final class GradientCheck {
     }
 
     private double loss() {
-        return model.loss(problem.params(), problem.window(), problem.initial());
+        return model.loss(problem.params(), problem.window(), start());
+    }
+
+    /** The state the window runs from: the reset state of the current parameters, or the problem's free one. */
+    private State start() {
+        return learnedInitialState() ? model.resetState(problem.params(), problem.window().rows()) : problem.initial();
+    }
+
+    private boolean learnedInitialState() {
+        return model.config().initialState() == InitialState.LEARNED;
     }
 
     private Problem drawProblem(SplittableRandom random) {
@@ -235,13 +254,7 @@ public final class GradientCheck {
             if (config.head() != LanguageModelHead.INSTANCE) {
                 padRows(random, targets, lengths, labels, config.outputs());
             }
-            State initial = State.zeros(config, options.rows());
-            for (double[] h : initial.h()) {
-                fill(random, h, 0, h.length);
-            }
-            for (double[] c : initial.c()) {
-                fill(random, c, 0, c.length);
-            }
+            State initial = learnedInitialState() ? model.resetState(params, options.rows()) : randomState(random);
             Window window = new Window(inputs, targets, lengths, labels, options.steps(), options.rows());
             if (model.kinkDistance(params, window, initial) >= RELU_MARGIN) {
                 return new Problem(params, window, initial);
@@ -249,6 +262,18 @@ public final class GradientCheck {
         }
         throw new InvalidInputException("no random " + config.cell().id() + " problem in " + MAX_DRAWS
                 + " draws keeps every pre-activation " + RELU_MARGIN + " away from 0: check fewer steps, rows or units");
+    }
+
+    /** A free initial state of N rows, uniform in ±0.5 and rounded to float. */
+    private State randomState(SplittableRandom random) {
+        State initial = State.zeros(model.config(), options.rows());
+        for (double[] h : initial.h()) {
+            fill(random, h, 0, h.length);
+        }
+        for (double[] c : initial.c()) {
+            fill(random, c, 0, c.length);
+        }
+        return initial;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.rnn4j.cell.ReferenceCell.Step;
 import org.rnn4j.head.HeadTargets;
 import org.rnn4j.head.ReferenceHead;
 import org.rnn4j.kernel.Kernels;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.tensor.ParameterLayout;
@@ -27,6 +28,10 @@ import org.rnn4j.tensor.Tensor;
  * outputs h_top of every step and row into the loss J: for a language model, logits z = W_dec·h_top + b_dec (V),
  * where W_dec is embedding.weight when the weights are tied, and J = (1 / S) Σ_{t,n} −log softmax(z)[targets[t·N + n]]
  * over the S positions whose target is not {@link Kernels#PADDING}.
+ *
+ * <p>A window runs from the initial state it is given. At a reset that is {@link #resetState}: zero, or for a
+ * learned initial state h₀ (and c₀) of rnn.initial_state_l (S, H) in every row, whose gradient is then the sum over
+ * rows of dJ/d(initial state) ({@link #addResetGradients}).
  *
  * <p>Parameters are one flat {@code double[]} in the layout of {@link ModelLayout#of(ModelConfig)}
  * (each tensor row-major at {@link Tensor#offset()}); gradients share that layout. Nothing here is
@@ -151,6 +156,52 @@ public final class ReferenceModel {
 
     public ParameterLayout layout() {
         return layout;
+    }
+
+    /**
+     * The state of N rows at a reset: zero, or with a learned initial state every row's h (and c) of layer l the
+     * rows of rnn.initial_state_l in {@code params}. A new state, not shared with {@code params}.
+     */
+    public State resetState(double[] params, int rows) {
+        State state = State.zeros(config, rows);
+        if (config.initialState() == InitialState.LEARNED) {
+            int hidden = config.hiddenSize();
+            for (int l = 0; l < config.layers(); l++) {
+                int offset = layout.get(ModelLayout.initialStateTensor(l)).offset(); // (S, H): h₀, then c₀
+                for (int n = 0; n < rows; n++) {
+                    System.arraycopy(params, offset, state.h()[l], n * hidden, hidden);
+                    if (state.c().length > 0) {
+                        System.arraycopy(params, offset + hidden, state.c()[l], n * hidden, hidden);
+                    }
+                }
+            }
+        }
+        return state;
+    }
+
+    /**
+     * For a window that ran from {@link #resetState}: ADDS dJ/d(rnn.initial_state_l) = Σ over rows n of
+     * {@code initialGradients} (dJ/d(initial state), as {@link #lossAndGradients} leaves it) into {@code gradients}.
+     * Nothing for a zero initial state, which has no parameters.
+     */
+    public void addResetGradients(State initialGradients, double[] gradients) {
+        if (config.initialState() == InitialState.ZERO) {
+            return;
+        }
+        int hidden = config.hiddenSize();
+        for (int l = 0; l < config.layers(); l++) {
+            int offset = layout.get(ModelLayout.initialStateTensor(l)).offset();
+            double[] h = initialGradients.h()[l]; // (N·H)
+            for (int i = 0; i < h.length; i++) {
+                gradients[offset + i % hidden] += h[i];
+            }
+            if (initialGradients.c().length > 0) {
+                double[] c = initialGradients.c()[l];
+                for (int i = 0; i < c.length; i++) {
+                    gradients[offset + hidden + i % hidden] += c[i];
+                }
+            }
+        }
     }
 
     /** J for the window, starting from {@code initial}. */

@@ -8,7 +8,7 @@ import org.rnn4j.text.Vocabulary;
 public enum Batching {
     /** N contiguous streams read in T-step windows, the state carried across them: {@link StreamBatcher}. */
     STREAM("stream"),
-    /** One sentence per row from a zero state, padded to the window's longest: {@link SentenceBatcher}. */
+    /** One sentence per row from the initial state, padded to the window's longest: {@link SentenceBatcher}. */
     SENTENCES("sentence");
 
     private final String id;

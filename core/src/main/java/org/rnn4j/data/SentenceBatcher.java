@@ -9,7 +9,7 @@ import org.rnn4j.text.TokenArray;
 /**
  * Sentence-by-sentence batches from a stream of sentences that each end with the end token: a row reads
  * one sentence from the start token, {@code <s> w1 … wn} as inputs and {@code w1 … wn </s>} as targets,
- * from a zero state. Sentences of similar length share a window (they are sorted by length and cut into
+ * from the initial state. Sentences of similar length share a window (they are sorted by length and cut into
  * groups of N), a window is as long as its longest sentence, and shorter rows are padded with targets
  * that never count. Each pass visits the windows in its own shuffled order, fixed by the seed and the pass.
  */

@@ -5,7 +5,7 @@ import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.Workspace;
 
 /**
- * Windows of whole labelled sequences, one per row, each from a zero state: sequences of similar length share
+ * Windows of whole labelled sequences, one per row, each from the initial state: sequences of similar length share
  * a window, which is as long as its longest one; shorter rows are padded after their end (input token 0, no
  * target) and say their length, so neither the loss nor a classifier's pooling sees the padding. Training
  * visits the windows in an order shuffled per pass; evaluation visits them in order.

@@ -3,6 +3,7 @@ package org.rnn4j.head;
 import java.util.Map;
 import org.rnn4j.head.classifier.ClassifierHead;
 import org.rnn4j.head.classifier.Pooling;
+import org.rnn4j.head.labeller.LabelOutput;
 import org.rnn4j.head.labeller.LabellerHead;
 import org.rnn4j.head.lm.LanguageModelHead;
 
@@ -25,7 +26,8 @@ public final class Heads {
             return new ClassifierHead(count(json, "classes"), Pooling.fromId(String.valueOf(json.get("pooling"))));
         }
         if (LabellerHead.ID.equals(kind)) {
-            return new LabellerHead(count(json, "labels"));
+            return new LabellerHead(count(json, "labels"),
+                    json.containsKey("output") ? LabelOutput.fromId(String.valueOf(json.get("output"))) : LabelOutput.SOFTMAX);
         }
         throw new IllegalArgumentException("unknown head '" + kind + "': this rnn4j has " + LanguageModelHead.ID + ", "
                 + ClassifierHead.ID + " and " + LabellerHead.ID);

@@ -85,6 +85,24 @@ public interface Kernels {
                       float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset);
 
     /**
+     * One peephole LSTM step for R rows: {@link #lstmForward} with the diagonal weights {@code peepholes} (3H)
+     * w_ci|w_cf|w_co, through which i and f see c_{t-1} and o sees c_t: i = σ(a_i + w_ci⊙c_{t-1}),
+     * f = σ(a_f + w_cf⊙c_{t-1}), o = σ(a_o + w_co⊙c_t). {@code gates} (R, 4H) goes from pre-activations to
+     * activations; writes c_t and h_t = o⊙tanh(c_t), both (R, H).
+     */
+    void peepholeLstmForward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                             float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset);
+
+    /**
+     * Backward of one peephole LSTM step, as {@link #lstmBackward}: dc_t also takes w_co⊙da_o, and dc on exit
+     * is dL/dc_{t-1} = dc_t⊙f + w_ci⊙da_i + w_cf⊙da_f. The peephole weights' gradients are the caller's to
+     * sum (Σ da_i⊙c_{t-1}, Σ da_f⊙c_{t-1}, Σ da_o⊙c_t). {@code dGates} may be {@code gates} at the same offset.
+     */
+    void peepholeLstmBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                              float[] cells, int prevCellOffset, int cellOffset,
+                              float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset);
+
+    /**
      * One GRU step (PyTorch's formulation) for R rows. {@code gi} (R, 3H) holds x·W_ihᵀ + b_ih and is
      * overwritten with the activations r|z|n; {@code gh} (R, 3H) holds h_{t-1}·W_hhᵀ + b_hh and is kept
      * (backward needs its n part). Writes h_t = (1−z)⊙n + z⊙h_{t-1}.

@@ -136,29 +136,63 @@ public class ScalarKernels implements Kernels {
     @Override
     public void lstmForward(int rows, int hidden, float[] gates, int gatesOffset,
                             float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
-        for (int r = 0; r < rows; r++) {
-            int g = gatesOffset + r * 4 * hidden;
-            int s = r * hidden;
-            for (int j = 0; j < hidden; j++) {
-                float i = sigmoid(gates[g + j]);
-                float f = sigmoid(gates[g + hidden + j]);
-                float cand = (float) Math.tanh(gates[g + 2 * hidden + j]);
-                float o = sigmoid(gates[g + 3 * hidden + j]);
-                gates[g + j] = i;
-                gates[g + hidden + j] = f;
-                gates[g + 2 * hidden + j] = cand;
-                gates[g + 3 * hidden + j] = o;
-                float c = f * cells[prevCellOffset + s + j] + i * cand;
-                cells[cellOffset + s + j] = c;
-                h[hOffset + s + j] = o * (float) Math.tanh(c);
-            }
-        }
+        lstmStep(rows, hidden, gates, gatesOffset, null, cells, prevCellOffset, cellOffset, h, hOffset);
     }
 
     @Override
     public void lstmBackward(int rows, int hidden, float[] gates, int gatesOffset,
                              float[] cells, int prevCellOffset, int cellOffset,
                              float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
+        lstmStepBackward(rows, hidden, gates, gatesOffset, null, cells, prevCellOffset, cellOffset, dh, dhOffset, dc,
+                dGates, dGatesOffset);
+    }
+
+    @Override
+    public void peepholeLstmForward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                    float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
+        lstmStep(rows, hidden, gates, gatesOffset, peepholes, cells, prevCellOffset, cellOffset, h, hOffset);
+    }
+
+    @Override
+    public void peepholeLstmBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                     float[] cells, int prevCellOffset, int cellOffset,
+                                     float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
+        lstmStepBackward(rows, hidden, gates, gatesOffset, peepholes, cells, prevCellOffset, cellOffset, dh, dhOffset, dc,
+                dGates, dGatesOffset);
+    }
+
+    /** The peephole weight w (3H: w_ci|w_cf|w_co) of gate {@code gate} (0, 1, 2) at column j; 0 for the plain LSTM (null). */
+    private static float peephole(float[] peepholes, int gate, int hidden, int j) {
+        return peepholes == null ? 0f : peepholes[gate * hidden + j];
+    }
+
+    /** An LSTM step; {@code peepholes} (3H) w_ci|w_cf|w_co, or null for the plain LSTM, whose gates see no cell. */
+    private static void lstmStep(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                 float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
+        for (int r = 0; r < rows; r++) {
+            int g = gatesOffset + r * 4 * hidden;
+            int s = r * hidden;
+            for (int j = 0; j < hidden; j++) {
+                float cPrev = cells[prevCellOffset + s + j];
+                float i = sigmoid(gates[g + j] + peephole(peepholes, 0, hidden, j) * cPrev);
+                float f = sigmoid(gates[g + hidden + j] + peephole(peepholes, 1, hidden, j) * cPrev);
+                float cand = (float) Math.tanh(gates[g + 2 * hidden + j]);
+                float c = f * cPrev + i * cand;
+                float o = sigmoid(gates[g + 3 * hidden + j] + peephole(peepholes, 2, hidden, j) * c);
+                gates[g + j] = i;
+                gates[g + hidden + j] = f;
+                gates[g + 2 * hidden + j] = cand;
+                gates[g + 3 * hidden + j] = o;
+                cells[cellOffset + s + j] = c;
+                h[hOffset + s + j] = o * (float) Math.tanh(c);
+            }
+        }
+    }
+
+    /** The backward of {@link #lstmStep}: dc_t also takes w_co⊙da_o, dc_{t-1} = dc_t⊙f + w_ci⊙da_i + w_cf⊙da_f. */
+    private static void lstmStepBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                         float[] cells, int prevCellOffset, int cellOffset,
+                                         float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
         for (int r = 0; r < rows; r++) {
             int g = gatesOffset + r * 4 * hidden;
             int dg = dGatesOffset + r * 4 * hidden;
@@ -169,15 +203,20 @@ public class ScalarKernels implements Kernels {
                 float f = gates[g + hidden + j];
                 float cand = gates[g + 2 * hidden + j];
                 float o = gates[g + 3 * hidden + j];
+                float cPrev = cells[prevCellOffset + s + j];
                 float tanhC = (float) Math.tanh(cells[cellOffset + s + j]);
                 float dhj = dh[dhOffset + s + j];
-                // dL/dc_t: from h_t = o⊙tanh(c_t) plus what later steps sent back
-                float dct = dc[s + j] + dhj * o * (1f - tanhC * tanhC);
-                dGates[dg + j] = dct * cand * i * (1f - i);
-                dGates[dg + hidden + j] = dct * cells[prevCellOffset + s + j] * f * (1f - f);
+                float dO = dhj * tanhC * o * (1f - o);
+                // dL/dc_t: from later steps, through h_t = o⊙tanh(c_t) and through o's peephole
+                float dct = dc[s + j] + dhj * o * (1f - tanhC * tanhC) + dO * peephole(peepholes, 2, hidden, j);
+                float dI = dct * cand * i * (1f - i);
+                float dF = dct * cPrev * f * (1f - f);
+                dGates[dg + j] = dI;
+                dGates[dg + hidden + j] = dF;
                 dGates[dg + 2 * hidden + j] = dct * i * (1f - cand * cand);
-                dGates[dg + 3 * hidden + j] = dhj * tanhC * o * (1f - o);
-                dc[s + j] = dct * f;
+                dGates[dg + 3 * hidden + j] = dO;
+                // c_{t-1} reaches c_t through f, and the gates i and f through their peepholes
+                dc[s + j] = dct * f + dI * peephole(peepholes, 0, hidden, j) + dF * peephole(peepholes, 1, hidden, j);
             }
         }
     }

@@ -16,7 +16,8 @@ import org.rnn4j.tensor.Tensor;
 /**
  * The encoder every model shares: embedding (or one-hot) → L recurrent layers of its cell, with dropout on
  * the embedding and on each layer's output, run over whole windows of T steps × N rows. Its output is the top
- * layer's (T·N, H) after dropout, which the model's head reads.
+ * layer's (T·N, H) after dropout, which the model's head reads. A window that runs from a reset state starts at the
+ * initial state, zero or learned, and its backward reaches a learned one.
  */
 public final class Encoder {
 
@@ -26,6 +27,7 @@ public final class Encoder {
     private final Embedding embedding;         // null for one-hot input
     private final LayerTensors[] layerTensors; // per layer: where its cell's tensors live
     private final RecurrentLayer[] layers;
+    private final InitialStateLayer initialState; // what a reset writes, and its gradient
     private final int projectionWidth;         // K: rows of the cell's input projection W (K, D), 0 when it has none
 
     Encoder(ModelConfig config, Kernels kernels, Parameters parameters) {
@@ -41,6 +43,7 @@ public final class Encoder {
             layers[l] = config.cell().layer(kernels, parameters, layerTensors[l]);
         }
         this.projectionWidth = ModelLayout.inputProjectionWidth(config);
+        this.initialState = new InitialStateLayer(config, kernels, parameters);
     }
 
     RecurrentLayer[] layers() {
@@ -105,22 +108,24 @@ public final class Encoder {
         return layerTensors[layer].get(config.cell().inputProjection().orElseThrow());
     }
 
-    /** A zero state for N rows. */
+    /** A state for N rows, at a reset: the initial state. */
     RecurrentState newState(int rows) {
         float[][] state = new float[layers.length][];
         for (int l = 0; l < layers.length; l++) {
             state[l] = new float[layers[l].stateSize(rows)];
         }
-        return new RecurrentState(state);
+        return new RecurrentState(state, initialState);
     }
 
     /**
      * Runs the window's inputs from {@code state} (left holding the final state) up to the top layer's output
      * ({@link #topOutput}); with {@code dropping}, dropout draws from {@code rng} and the activations stay ready
-     * for {@link #backward}.
+     * for {@link #backward}. The workspace records whether the window started at a reset.
      */
     void forward(Workspace ws, RecurrentState state, boolean dropping, Rng rng) {
         int count = ws.steps * ws.rows;
+        ws.fromReset = state.atReset();
+        state.advanced();
         if (ws.embedded != null) {
             embedding.forward(ws.inputs, count, ws.embedded);
             if (dropping && ws.embeddingDropout != null) {
@@ -138,7 +143,8 @@ public final class Encoder {
 
     /**
      * Back-propagates dL/d(top output), which the head left in the workspace's output gradient, through the
-     * last training forward, and adds dL/dθ into the parameter gradients.
+     * last training forward, and adds dL/dθ into the parameter gradients: into a learned initial state only when
+     * that window started at a reset (a carried state has no path back to it).
      */
     void backward(Workspace ws) {
         int count = ws.steps * ws.rows;
@@ -149,6 +155,9 @@ public final class Encoder {
             }
             // reads dL/d(output of layer l) from ws.dOutput, then writes dL/d(its input) over it
             ws.windows[l].backward(input(ws, l, dropping), ws.dOutput, ws.dStates[l]);
+            if (ws.fromReset) {
+                initialState.backward(l, ws.dStates[l]);
+            }
         }
         if (ws.embedded != null) {
             if (dropping && ws.embeddingDropout != null) {

@@ -1,12 +1,17 @@
 package org.rnn4j.model;
 
 import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.rnn4j.random.Rng;
 import org.rnn4j.tensor.Parameters;
 import org.rnn4j.tensor.Tensor;
 import org.rnn4j.tensor.TensorShape;
 
-/** Fills a model's parameters according to an {@link Initialization}. */
+/**
+ * Fills a model's parameters according to an {@link Initialization}. A learned initial state starts at zero and
+ * draws nothing, so the other tensors start as they would without it.
+ */
 public final class Initializer {
 
     private Initializer() {
@@ -17,7 +22,12 @@ public final class Initializer {
         Parameters parameters = model.parameters();
         float[] w = parameters.values();
         float pytorchRange = (float) (1.0 / Math.sqrt(config.hiddenSize()));
+        Set<String> initialState = ModelLayout.initialStateTensors(config).stream().map(TensorShape::name).collect(Collectors.toSet());
         for (Tensor tensor : parameters.layout().tensors()) {
+            if (initialState.contains(tensor.name())) {
+                Arrays.fill(w, tensor.offset(), tensor.offset() + tensor.size(), 0f);
+                continue;
+            }
             boolean bias = tensor.shape().length == 1;
             // a tied embedding is also the decoder's weight, so it starts as the decoder would
             boolean embedding = tensor.name().equals(ModelLayout.EMBEDDING) && !config.tiedWeights();

@@ -10,9 +10,10 @@ import org.rnn4j.head.lm.LanguageModelHead;
  * head (the non-recurrent connections). The head turns the top layer's outputs into predictions: the next token
  * (a language model's linear decoder to V logits), one class per sequence, or one label per step. With
  * {@code tiedWeights} a language model's decoder weight is the embedding matrix itself, which needs E = H.
+ * {@code initialState} says what every row starts from at a reset: zero, or a learned h₀ (and c₀) per layer.
  */
 public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers,
-                          float dropout, boolean tiedWeights, Head head) {
+                          float dropout, boolean tiedWeights, Head head, InitialState initialState) {
 
     public ModelConfig {
         if (cell == null) {
@@ -36,13 +37,28 @@ public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int 
         if (head == null) {
             throw new IllegalArgumentException("a head is required");
         }
+        if (initialState == null) {
+            throw new IllegalArgumentException("an initial state (zero or learned) is required");
+        }
         if (tiedWeights && head != LanguageModelHead.INSTANCE) {
             throw new IllegalArgumentException("only a language model can tie its output weights to the embedding; drop --tied-weights");
+        }
+        int input = embeddingSize == 0 ? vocabularySize : embeddingSize; // the first layer's D; the layers above read H
+        if (!cell.acceptsInput(input, hiddenSize)) {
+            throw new IllegalArgumentException("cell " + cell.id() + " adds its input to its hidden state, so the first layer's input ("
+                    + (embeddingSize == 0 ? "one-hot, " : "embedding size ") + input + ") must be as wide as the hidden size ("
+                    + hiddenSize + "); set the embedding size to the hidden size");
         }
         if (tiedWeights && embeddingSize != hiddenSize) {
             throw new IllegalArgumentException("tied weights share the embedding with the output layer, so the embedding size ("
                     + embeddingSize + ") must equal the hidden size (" + hiddenSize + "); set both to the same value");
         }
+    }
+
+    /** A model that starts from the zero state. */
+    public ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers, float dropout,
+                       boolean tiedWeights, Head head) {
+        this(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, tiedWeights, head, InitialState.ZERO);
     }
 
     /** A language model. */
@@ -58,7 +74,12 @@ public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int 
 
     /** This shape with another head. */
     public ModelConfig withHead(Head other) {
-        return new ModelConfig(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, tiedWeights, other);
+        return new ModelConfig(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, tiedWeights, other, initialState);
+    }
+
+    /** This shape starting from {@code other} at a reset. */
+    public ModelConfig withInitialState(InitialState other) {
+        return new ModelConfig(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, tiedWeights, head, other);
     }
 
     /** C: the size of one prediction, V for a language model. */

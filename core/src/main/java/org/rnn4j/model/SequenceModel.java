@@ -143,7 +143,7 @@ public final class SequenceModel {
         return projectionWidth > 0 && (long) config.vocabularySize() * projectionWidth <= PROJECTION_TABLE_LIMIT;
     }
 
-    /** A zero state for N rows. */
+    /** A state for N rows at a reset: the initial state, zero or learned ({@link RecurrentState#reset()}). */
     public RecurrentState newState(int rows) {
         return encoder.newState(rows);
     }

@@ -38,6 +38,7 @@ public final class Workspace {
     final RecurrentLayer.Window[] windows;
     final float[] dOutput;               // (T·N, max(H, E)) dL/d(output) of the layer in backward, then of its input
     final float[][] dStates;             // per layer: dL/d(initial state)
+    boolean fromReset;                   // whether the last forward started at a reset, the initial state
     final Dropout[] dropouts;            // per layer, on its output; null when dropout is 0
     final float[][] dropped;             // per layer (T·N, H) output after dropout
     final LayerInput[] plainInputs;      // per layer: what it reads when evaluating

@@ -27,4 +27,27 @@ public record DenseInput(float[] values, int offset, int width, float[] gradient
         kernels.gemm(Transpose.NO_TRANS, Transpose.NO_TRANS, rows, width, outWidth, 1f,
                 dOut, 0, outWidth, weights, weightOffset, width, 0f, gradients, 0, width);
     }
+
+    @Override
+    public void addRows(int rows, float[] out, int outOffset, int outWidth) {
+        addRows(values, offset, width, rows, out, outOffset, outWidth);
+    }
+
+    @Override
+    public void addRowGradient(int rows, float[] d, int dOffset, int dWidth) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < width; j++) {
+                gradients[r * width + j] += d[dOffset + r * dWidth + j];
+            }
+        }
+    }
+
+    /** out[r, outOffset..outOffset+D) += x[r] for the R rows of x (R, D) at {@code offset} and out (R, outWidth). */
+    static void addRows(float[] x, int offset, int width, int rows, float[] out, int outOffset, int outWidth) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < width; j++) {
+                out[outOffset + r * outWidth + j] += x[offset + r * width + j];
+            }
+        }
+    }
 }

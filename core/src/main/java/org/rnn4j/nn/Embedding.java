@@ -41,11 +41,27 @@ public final class Embedding {
 
     /** dE[token[r]] += dx[r] for each of the R rows. */
     public void backward(int[] tokens, int rows, float[] dx) {
+        backward(tokens, rows, dx, 0, width);
+    }
+
+    /** dE[token[r]] += d[r, dOffset..dOffset+E) for each of the R rows of d (R, dWidth). */
+    public void backward(int[] tokens, int rows, float[] d, int dOffset, int dWidth) {
         float[] g = parameters.gradients();
         for (int r = 0; r < rows; r++) {
             int row = weight.offset() + tokens[r] * width;
             for (int j = 0; j < width; j++) {
-                g[row + j] += dx[r * width + j];
+                g[row + j] += d[dOffset + r * dWidth + j];
+            }
+        }
+    }
+
+    /** out[r, outOffset..outOffset+E) += E[token[r]] for the R rows of out (R, outWidth). */
+    public void addRows(int[] tokens, int rows, float[] out, int outOffset, int outWidth) {
+        float[] w = parameters.values();
+        for (int r = 0; r < rows; r++) {
+            int row = weight.offset() + tokens[r] * width;
+            for (int j = 0; j < width; j++) {
+                out[outOffset + r * outWidth + j] += w[row + j];
             }
         }
     }

@@ -35,4 +35,17 @@ public record OneHotInput(int[] tokens, int width) implements LayerInput {
     public void backpropagate(Kernels kernels, int rows, float[] dOut, int outWidth, float[] weights, int weightOffset) {
         // tokens have no gradient
     }
+
+    /** The one-hot row of each token: 1 at column {@code token}. */
+    @Override
+    public void addRows(int rows, float[] out, int outOffset, int outWidth) {
+        for (int r = 0; r < rows; r++) {
+            out[outOffset + r * outWidth + tokens[r]] += 1f;
+        }
+    }
+
+    @Override
+    public void addRowGradient(int rows, float[] d, int dOffset, int dWidth) {
+        // tokens have no gradient
+    }
 }

@@ -35,4 +35,14 @@ public record PackedInput(float[] values, int offset, int width, PackedMatrix we
     public void backpropagate(Kernels kernels, int rows, float[] dOut, int outWidth, float[] weights, int weightOffset) {
         throw new UnsupportedOperationException("a packed input is for inference only");
     }
+
+    @Override
+    public void addRows(int rows, float[] out, int outOffset, int outWidth) {
+        DenseInput.addRows(values, offset, width, rows, out, outOffset, outWidth);
+    }
+
+    @Override
+    public void addRowGradient(int rows, float[] d, int dOffset, int dWidth) {
+        throw new UnsupportedOperationException("a packed input is for inference only");
+    }
 }

@@ -58,6 +58,19 @@ public record ProjectedTokens(int[] tokens, Embedding embedding, float[] table, 
         embedding.backwardThroughProjection(kernels, trainingTableGradient(), outWidth, weights, weightOffset);
     }
 
+    /** The embedding rows E[token] themselves. */
+    @Override
+    public void addRows(int rows, float[] out, int outOffset, int outWidth) {
+        embedding.addRows(tokens, rows, out, outOffset, outWidth);
+    }
+
+    /** dE[token] += d[r]: the embedding rows' share, besides the table's. */
+    @Override
+    public void addRowGradient(int rows, float[] d, int dOffset, int dWidth) {
+        trainingTableGradient();
+        embedding.backward(tokens, rows, d, dOffset, dWidth);
+    }
+
     private float[] trainingTableGradient() {
         if (tableGradient == null) {
             throw new UnsupportedOperationException("a snapshot of the projection is for inference only");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnn4j.InvalidInputException;
+import org.rnn4j.cell.Cell;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.data.Batching;
 import org.rnn4j.head.Heads;
@@ -14,6 +15,7 @@ import org.rnn4j.head.lm.LanguageModelHead;
 import org.rnn4j.io.Json;
 import org.rnn4j.io.SafeTensors;
 import org.rnn4j.model.InitScheme;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelConfig;
@@ -41,8 +43,8 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                          TrainConfig training, CorpusSource source, TrainingState trainingState, long optimizerSteps,
                          Map<String, SafeTensors.Entry> tensors) {
 
-    /** The format this version writes; readers accept this and older versions. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format this version writes; readers accept this and older versions. */
+    public static final int FORMAT_VERSION = 2;
     static final String FORMAT = "rnn4j-checkpoint";
     /** How a checkpoint's model reads text: characters, words, or the words' part-of-speech tags. */
     static final List<String> TOKEN_LEVELS = List.of("char", "word", "pos");
@@ -52,7 +54,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                             Optimizer optimizer, TrainingState state, RecurrentState recurrent) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("format", FORMAT);
-        metadata.put("format_version", Integer.toString(FORMAT_VERSION));
+        metadata.put("format_version", Integer.toString(formatVersion(model.config())));
         metadata.put("model", Json.write(modelJson(model.config())));
         metadata.put("vocabulary", Json.write(data.vocabulary().tokens()));
         if (!data.labels().isEmpty()) {
@@ -83,6 +85,14 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
             entries.add(SafeTensors.Entry.ofFloats("state.l" + l, new int[] {vectors, layer.length / (vectors * h), h}, layer));
         }
         SafeTensors.write(file, metadata, entries);
+    }
+
+    /**
+     * The format a checkpoint of {@code model} is written in: 2 for a learned initial state, which a reader of
+     * version 1 would silently ignore, else 1, which every rnn4j reads.
+     */
+    public static int formatVersion(ModelConfig model) {
+        return model.initialState() == InitialState.LEARNED ? 2 : 1;
     }
 
     private static SafeTensors.Entry entry(String name, Tensor tensor, float[] buffer) {
@@ -232,13 +242,14 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                 throw new InvalidInputException(file + " has no carried state for batch size "
                         + training.batchSize() + "; resume with the batch size it was trained with");
             }
-            System.arraycopy(values, 0, state.layer(l), 0, values.length);
+            state.set(l, values);
         }
     }
 
     static Map<String, Object> modelJson(ModelConfig c) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cell", c.cell().id());
+        json.putAll(c.cell().settings(c.hiddenSize())); // the cell's own sizes: the multiplicative RNN's "factors"
         json.put("vocabulary_size", c.vocabularySize());
         json.put("embedding_size", c.embeddingSize());
         json.put("hidden_size", c.hiddenSize());
@@ -246,14 +257,24 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         json.put("dropout", (double) c.dropout());
         json.put("tied_weights", c.tiedWeights());
         json.put("head", c.head().toJson());
+        json.put("initial_state", c.initialState().id());
         return json;
     }
 
     static ModelConfig model(Map<String, Object> json) {
-        return new ModelConfig(Cells.of((String) json.get("cell")), number(json, "vocabulary_size").intValue(),
-                number(json, "embedding_size").intValue(), number(json, "hidden_size").intValue(),
+        Cell cell = Cells.of((String) json.get("cell"));
+        int hidden = number(json, "hidden_size").intValue();
+        Map<String, Integer> settings = new LinkedHashMap<>();
+        for (String name : cell.settings(hidden).keySet()) {
+            if (json.containsKey(name)) {
+                settings.put(name, number(json, name).intValue());
+            }
+        }
+        return new ModelConfig(cell.with(settings), number(json, "vocabulary_size").intValue(),
+                number(json, "embedding_size").intValue(), hidden,
                 number(json, "layers").intValue(), json.containsKey("dropout") ? f(json, "dropout") : 0f,
-                Boolean.TRUE.equals(json.get("tied_weights")), Heads.fromJson(object(json.get("head"))));
+                Boolean.TRUE.equals(json.get("tied_weights")), Heads.fromJson(object(json.get("head"))),
+                json.containsKey("initial_state") ? InitialState.fromId((String) json.get("initial_state")) : InitialState.ZERO);
     }
 
     static Map<String, Object> trainingJson(TrainConfig c) {

@@ -12,7 +12,7 @@ import org.rnn4j.text.CorpusSource;
 import org.rnn4j.text.Vocabulary;
 
 /**
- * A classifier's or labeller's training data: labelled sequences, each one row of a window from a zero state,
+ * A classifier's or labeller's training data: labelled sequences, each one row of a window from the initial state,
  * the training windows shuffled per epoch and the validation sequences scored in order.
  *
  * @param validation null when there is nothing to validate on

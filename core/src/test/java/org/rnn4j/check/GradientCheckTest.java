@@ -1,10 +1,13 @@
 package org.rnn4j.check;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -12,11 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rnn4j.cell.Cell;
+import org.rnn4j.cell.CellConfigs;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.check.GradientCheck.Gradients;
 import org.rnn4j.check.GradientCheck.Options;
 import org.rnn4j.check.GradientCheck.TensorError;
 import org.rnn4j.head.lm.LanguageModelHead;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.nn.RecurrentTensors;
@@ -37,10 +42,13 @@ class GradientCheckTest {
         for (Cell cell : Cells.all()) {
             for (int embedding : new int[] {E, 0}) {
                 for (int layers = 1; layers <= 2; layers++) {
-                    configs.add(Arguments.of(new ModelConfig(cell, V, embedding, H, layers, 0f)));
+                    configs.add(Arguments.of(CellConfigs.of(cell, V, embedding, H, layers, 0f)));
                 }
             }
-            configs.add(Arguments.of(new ModelConfig(cell, V, H, H, 2, 0f, true)));
+            configs.add(Arguments.of(CellConfigs.of(cell, V, H, H, 2, 0f, true)));
+        }
+        for (int factors : new int[] {1, 5}) { // F below and above H
+            configs.add(Arguments.of(new ModelConfig(Cells.of("mrnn").with(Map.of("factors", factors)), V, E, H, 2, 0f)));
         }
         return configs.stream();
     }
@@ -58,6 +66,62 @@ class GradientCheckTest {
                 assertTrue(error.maxRelativeError() <= TOLERANCE, "seed " + seed + ": " + error);
             }
         }
+    }
+
+    /** Every cell with a learned initial state, on embedding and one-hot input, L = 1 and 2. */
+    static Stream<Arguments> learnedConfigs() {
+        return Cells.all().stream().flatMap(cell -> Stream.of(
+                Arguments.of(new ModelConfig(cell, V, E, H, 2, 0f).withInitialState(InitialState.LEARNED)),
+                Arguments.of(new ModelConfig(cell, V, 0, H, 1, 0f).withInitialState(InitialState.LEARNED))));
+    }
+
+    /** The window runs from the reset state of the parameters: rnn.initial_state_l is checked like any tensor. */
+    @ParameterizedTest
+    @MethodSource("learnedConfigs")
+    void aLearnedInitialStateMatchesCentredDifferences(ModelConfig config) {
+        for (long seed = 1; seed <= 2; seed++) {
+            GradientCheck check = new GradientCheck(config, Options.defaults(seed));
+            List<TensorError> errors = check.run();
+
+            assertEquals(check.model().layout().tensors().stream().map(Tensor::name).toList(),
+                    errors.stream().map(TensorError::tensor).toList(), "the layout's tensors, no free initial state");
+            for (TensorError error : errors) {
+                assertTrue(error.maxRelativeError() <= TOLERANCE, "seed " + seed + ": " + error);
+            }
+            double[] gradients = check.analyticGradients().params();
+            for (int l = 0; l < config.layers(); l++) {
+                Tensor initial = check.model().layout().get(ModelLayout.initialStateTensor(l));
+                assertArrayEquals(new int[] {config.cell().stateVectors(), H}, initial.shape());
+                assertTrue(Arrays.stream(gradients, initial.offset(), initial.offset() + initial.size()).anyMatch(g -> Math.abs(g) > 1e-6),
+                        "the loss depends on " + initial.name());
+            }
+        }
+    }
+
+    /** At a reset every row holds h₀ (and c₀); the gradient of the tensor is the sum of the rows' state gradients. */
+    @Test
+    void theResetStateBroadcastsTheTensorAndItsGradientSumsTheRows() {
+        ModelConfig config = new ModelConfig(Cells.of("lstm"), V, E, H, 2, 0f).withInitialState(InitialState.LEARNED);
+        ReferenceModel model = new ReferenceModel(config);
+        double[] params = new double[model.layout().size()];
+        Tensor layer1 = model.layout().get(ModelLayout.initialStateTensor(1)); // (2, H): h₀, c₀
+        for (int i = 0; i < layer1.size(); i++) {
+            params[layer1.offset() + i] = i + 1;
+        }
+        ReferenceModel.State reset = model.resetState(params, 2);
+        assertArrayEquals(new double[] {1, 2, 3, 1, 2, 3}, reset.h()[1]);
+        assertArrayEquals(new double[] {4, 5, 6, 4, 5, 6}, reset.c()[1]);
+        assertArrayEquals(new double[6], reset.h()[0]);
+
+        ReferenceModel.State gradients = ReferenceModel.State.zeros(config, 2);
+        gradients.h()[1] = new double[] {1, 2, 3, 10, 20, 30};
+        gradients.c()[1] = new double[] {-1, 0, 1, 0, 0, 5};
+        double[] sums = new double[params.length];
+        model.addResetGradients(gradients, sums);
+        assertArrayEquals(new double[] {11, 22, 33, -1, 0, 6},
+                Arrays.copyOfRange(sums, layer1.offset(), layer1.offset() + layer1.size()));
+        Tensor layer0 = model.layout().get(ModelLayout.initialStateTensor(0));
+        assertArrayEquals(new double[layer0.size()], Arrays.copyOfRange(sums, layer0.offset(), layer0.offset() + layer0.size()));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rnn4j.cell.Cell;
+import org.rnn4j.cell.CellConfigs;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.check.ReferenceModel.Result;
 import org.rnn4j.check.ReferenceModel.State;
@@ -35,7 +36,7 @@ class ReferenceModelTest {
     @ParameterizedTest
     @MethodSource("cells")
     void chunkedWindowsEqualTheWholeWindow(Cell cell) {
-        ModelConfig config = new ModelConfig(cell, V, 4, H, 2, 0f);
+        ModelConfig config = CellConfigs.of(cell, V, 4, H, 2, 0f);
         ReferenceModel model = new ReferenceModel(config);
         SplittableRandom random = new SplittableRandom(17);
         double[] params = uniform(random, model.layout().size());
@@ -54,7 +55,7 @@ class ReferenceModelTest {
     @ParameterizedTest
     @MethodSource("cells")
     void zeroDecoderWeightsPredictUniformly(Cell cell) {
-        ModelConfig config = new ModelConfig(cell, V, 0, H, 2, 0f);
+        ModelConfig config = CellConfigs.of(cell, V, 0, H, 2, 0f);
         ReferenceModel model = new ReferenceModel(config);
         SplittableRandom random = new SplittableRandom(23);
         double[] params = uniform(random, model.layout().size());
@@ -72,8 +73,8 @@ class ReferenceModelTest {
     @ParameterizedTest
     @MethodSource("cells")
     void oneHotInputEqualsAnIdentityEmbedding(Cell cell) {
-        ReferenceModel oneHotModel = new ReferenceModel(new ModelConfig(cell, V, 0, H, 2, 0f));
-        ReferenceModel embeddedModel = new ReferenceModel(new ModelConfig(cell, V, V, H, 2, 0f));
+        ReferenceModel oneHotModel = new ReferenceModel(CellConfigs.of(cell, V, 0, H, 2, 0f));
+        ReferenceModel embeddedModel = new ReferenceModel(CellConfigs.of(cell, V, V, H, 2, 0f));
         SplittableRandom random = new SplittableRandom(31);
         double[] oneHotParams = uniform(random, oneHotModel.layout().size());
         double[] embeddedParams = new double[embeddedModel.layout().size()];

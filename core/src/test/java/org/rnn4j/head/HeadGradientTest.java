@@ -16,6 +16,7 @@ import org.rnn4j.check.GradientCheck.Options;
 import org.rnn4j.check.GradientCheck.TensorError;
 import org.rnn4j.head.classifier.ClassifierHead;
 import org.rnn4j.head.classifier.Pooling;
+import org.rnn4j.head.labeller.LabelOutput;
 import org.rnn4j.head.labeller.LabellerHead;
 import org.rnn4j.kernel.KernelProvider;
 import org.rnn4j.kernel.Kernels;
@@ -36,6 +37,7 @@ class HeadGradientTest {
             heads.add(new ClassifierHead(3, pooling));
         }
         heads.add(new LabellerHead(3));
+        heads.add(new LabellerHead(2, LabelOutput.SIGMOID));
         for (Head head : heads) {
             for (String cell : new String[] {"lstm", "gru", "rnn"}) {
                 configs.add(Arguments.of(new ModelConfig(Cells.of(cell), 5, 4, 3, 2, 0f, false, head)));

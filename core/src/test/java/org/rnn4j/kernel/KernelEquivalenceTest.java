@@ -268,9 +268,38 @@ class KernelEquivalenceTest {
         }
     }
 
+    /** The plain LSTM step and the one with peepholes, run by the same tests. */
+    enum LstmStep {
+        PLAIN,
+        PEEPHOLE;
+
+        void forward(Kernels kernels, int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                     float[] cells, int prevCell, int cell, float[] h, int hOffset) {
+            switch (this) {
+                case PLAIN -> kernels.lstmForward(rows, hidden, gates, gatesOffset, cells, prevCell, cell, h, hOffset);
+                case PEEPHOLE -> kernels.peepholeLstmForward(rows, hidden, gates, gatesOffset, peepholes, cells, prevCell, cell,
+                        h, hOffset);
+            }
+        }
+
+        void backward(Kernels kernels, int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                      float[] cells, int prevCell, int cell, float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
+            switch (this) {
+                case PLAIN -> kernels.lstmBackward(rows, hidden, gates, gatesOffset, cells, prevCell, cell, dh, dhOffset, dc,
+                        dGates, dGatesOffset);
+                case PEEPHOLE -> kernels.peepholeLstmBackward(rows, hidden, gates, gatesOffset, peepholes, cells, prevCell, cell,
+                        dh, dhOffset, dc, dGates, dGatesOffset);
+            }
+        }
+    }
+
+    static Stream<Arguments> lstmStepsRowsAndWidths() {
+        return Stream.of(LstmStep.values()).flatMap(step -> rowsAndWidths().map(c -> Arguments.of(step, c.get()[0], c.get()[1])));
+    }
+
     @ParameterizedTest
-    @MethodSource("rowsAndWidths")
-    void lstmStepForwardAndBackward(int rows, int hidden) {
+    @MethodSource("lstmStepsRowsAndWidths")
+    void lstmStepForwardAndBackward(LstmStep lstm, int rows, int hidden) {
         Random random = new Random(rows * 31L + hidden);
         int gatesOffset = 3;
         int prevCell = 2;
@@ -278,13 +307,14 @@ class KernelEquivalenceTest {
         float[] gates = randomArray(random, gatesOffset + rows * 4 * hidden, 4f);
         float[] cells = randomArray(random, cell + rows * hidden + 2, 2f);
         float[] h = randomArray(random, rows * hidden + 4);
+        float[] peepholes = randomArray(random, 3 * hidden, 2f);
         float[][] expected = {gates.clone(), cells.clone(), h.clone()};
         float[][] actual = {gates.clone(), cells.clone(), h.clone()};
-        SPEC.lstmForward(rows, hidden, expected[0], gatesOffset, expected[1], prevCell, cell, expected[2], 4);
-        FAST.lstmForward(rows, hidden, actual[0], gatesOffset, actual[1], prevCell, cell, actual[2], 4);
-        assertClose(expected[0], actual[0], 4e-6, "LSTM gates");
-        assertClose(expected[1], actual[1], 1e-5, "LSTM cells");
-        assertClose(expected[2], actual[2], 1e-5, "LSTM h");
+        lstm.forward(SPEC, rows, hidden, expected[0], gatesOffset, peepholes, expected[1], prevCell, cell, expected[2], 4);
+        lstm.forward(FAST, rows, hidden, actual[0], gatesOffset, peepholes, actual[1], prevCell, cell, actual[2], 4);
+        assertClose(expected[0], actual[0], 4e-6, lstm + " LSTM gates");
+        assertClose(expected[1], actual[1], 1e-5, lstm + " LSTM cells");
+        assertClose(expected[2], actual[2], 1e-5, lstm + " LSTM h");
 
         float[] dh = randomArray(random, rows * hidden + 1);
         float[] dc = randomArray(random, rows * hidden);
@@ -292,12 +322,12 @@ class KernelEquivalenceTest {
         float[] dcActual = dc.clone();
         float[] dGatesExpected = randomArray(random, 7 + rows * 4 * hidden);
         float[] dGatesActual = dGatesExpected.clone();
-        SPEC.lstmBackward(rows, hidden, expected[0], gatesOffset, expected[1], prevCell, cell,
+        lstm.backward(SPEC, rows, hidden, expected[0], gatesOffset, peepholes, expected[1], prevCell, cell,
                 dh, 1, dcExpected, dGatesExpected, 7);
-        FAST.lstmBackward(rows, hidden, expected[0], gatesOffset, expected[1], prevCell, cell,
+        lstm.backward(FAST, rows, hidden, expected[0], gatesOffset, peepholes, expected[1], prevCell, cell,
                 dh, 1, dcActual, dGatesActual, 7);
-        assertClose(dcExpected, dcActual, 1e-5, "LSTM dc");
-        assertClose(dGatesExpected, dGatesActual, 1e-5, "LSTM dGates");
+        assertClose(dcExpected, dcActual, 1e-5, lstm + " LSTM dc");
+        assertClose(dGatesExpected, dGatesActual, 1e-5, lstm + " LSTM dGates");
     }
 
     @ParameterizedTest
@@ -338,28 +368,29 @@ class KernelEquivalenceTest {
      * a separate array, bit for bit, whether the rows run on one thread or are split across three.
      */
     @ParameterizedTest
-    @MethodSource("rowsAndWidths")
-    void lstmBackwardInPlaceOverTheGates(int rows, int hidden) {
+    @MethodSource("lstmStepsRowsAndWidths")
+    void lstmBackwardInPlaceOverTheGates(LstmStep lstm, int rows, int hidden) {
         Random random = new Random(rows * 53L + hidden);
         int gatesOffset = 3;
         int prevCell = 2;
         int cell = prevCell + rows * hidden + 1;
         float[] gates = randomArray(random, gatesOffset + rows * 4 * hidden + 5, 4f);
         float[] cells = randomArray(random, cell + rows * hidden + 2, 2f);
-        SPEC.lstmForward(rows, hidden, gates, gatesOffset, cells, prevCell, cell, new float[rows * hidden], 0);
+        float[] peepholes = randomArray(random, 3 * hidden, 2f);
+        lstm.forward(SPEC, rows, hidden, gates, gatesOffset, peepholes, cells, prevCell, cell, new float[rows * hidden], 0);
         float[] dh = randomArray(random, rows * hidden + 1);
         float[] dc = randomArray(random, rows * hidden);
         for (Kernels kernels : new Kernels[] {SPEC, FAST}) {
             for (int threads : new int[] {1, 3}) {
                 Parallel.setThreads(threads);
-                String what = kernels.name() + " LSTM with " + threads + " threads";
+                String what = kernels.name() + " " + lstm + " LSTM with " + threads + " threads";
                 float[] dcApart = dc.clone();
                 float[] dGatesApart = gates.clone();
-                kernels.lstmBackward(rows, hidden, gates, gatesOffset, cells, prevCell, cell,
+                lstm.backward(kernels, rows, hidden, gates, gatesOffset, peepholes, cells, prevCell, cell,
                         dh, 1, dcApart, dGatesApart, gatesOffset);
                 float[] dcInPlace = dc.clone();
                 float[] inPlace = gates.clone();
-                kernels.lstmBackward(rows, hidden, inPlace, gatesOffset, cells, prevCell, cell,
+                lstm.backward(kernels, rows, hidden, inPlace, gatesOffset, peepholes, cells, prevCell, cell,
                         dh, 1, dcInPlace, inPlace, gatesOffset);
                 assertArrayEquals(dGatesApart, inPlace, what + ": dGates");
                 assertArrayEquals(dcApart, dcInPlace, what + ": dc");

@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.cell.CellConfigs;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.check.FloatModelGradients;
 import org.rnn4j.check.GradientCheck;
 import org.rnn4j.check.GradientCheck.TensorError;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.kernel.Parallel;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.kernel.ScalarKernels;
 import org.rnn4j.random.Rng;
@@ -23,17 +26,26 @@ import org.rnn4j.random.Rng;
 /** The float model against the double-precision reference, and the recurrence contract. */
 class SequenceModelTest {
 
-    /** E > H, one-hot, and three layers with E < H: the layers and the embedding share one dOutput buffer. */
+    /**
+     * E > H, one-hot, and three layers with E < H: the layers and the embedding share one dOutput buffer; and the
+     * multiplicative RNN with more factors than hidden units.
+     */
     static Stream<Arguments> configs() {
-        return Cells.all().stream().flatMap(cell -> Stream.of(
-                Arguments.of(new ModelConfig(cell, 5, 4, 3, 2, 0f)),
-                Arguments.of(new ModelConfig(cell, 6, 0, 4, 1, 0f)),
-                Arguments.of(new ModelConfig(cell, 5, 2, 4, 3, 0f)),
-                Arguments.of(new ModelConfig(cell, 7, 4, 4, 2, 0f, true))));
+        return Stream.concat(Cells.all().stream().flatMap(cell -> Stream.of(
+                Arguments.of(CellConfigs.of(cell, 5, 4, 3, 2, 0f)),
+                Arguments.of(CellConfigs.of(cell, 6, 0, 4, 1, 0f)),
+                Arguments.of(CellConfigs.of(cell, 5, 2, 4, 3, 0f)),
+                Arguments.of(CellConfigs.of(cell, 7, 4, 4, 2, 0f, true)))),
+                Stream.of(Arguments.of(new ModelConfig(Cells.of("mrnn").with(Map.of("factors", 6)), 5, 4, 3, 2, 0f))));
     }
 
     static Stream<Arguments> configsAndKernels() {
-        return configs().flatMap(c -> Stream.of(
+        return withBothKernels(configs());
+    }
+
+    /** Each of {@code configs} with the scalar kernels, the specification, and with the ones the provider picks. */
+    static Stream<Arguments> withBothKernels(Stream<Arguments> configs) {
+        return configs.flatMap(c -> Stream.of(
                 Arguments.of(c.get()[0], new ScalarKernels()),
                 Arguments.of(c.get()[0], KernelProvider.kernels())));
     }
@@ -104,11 +116,34 @@ class SequenceModelTest {
     }
 
     static Stream<Arguments> blockedConfigs() {
-        return Stream.of(Cells.of("lstm"), Cells.of("gru")).map(cell -> Arguments.of(new ModelConfig(cell, 7, 16, 300, 2, 0f)));
+        return Stream.of(Cells.of("lstm"), Cells.of("lstm-peephole"), Cells.of("gru")).map(cell -> Arguments.of(new ModelConfig(cell, 7, 16, 300, 2, 0f)));
+    }
+
+    /** Every cell at a step of N·H = 64·128 values, which the row passes and the fused kernels split across threads. */
+    static Stream<Arguments> splitConfigs() {
+        return Cells.all().stream().map(cell -> Arguments.of(CellConfigs.of(cell, 9, 24, 128, 2, 0f)));
+    }
+
+    /** The split of a step's rows across threads changes no bit of the loss or the gradients. */
+    @ParameterizedTest
+    @MethodSource("splitConfigs")
+    void theThreadCountChangesNoBit(ModelConfig config) {
+        WorkspacePlan plan = new WorkspacePlan(TokenProjection.MULTIPLY, false);
+        try {
+            Parallel.setThreads(1);
+            Trained one = train(config, plan, 3, 64);
+            Parallel.setThreads(3);
+            Trained three = train(config, plan, 3, 64);
+            assertEquals(one.loss, three.loss, 0.0);
+            assertArrayEquals(one.gradients, three.gradients, 0f);
+            assertArrayEquals(one.initialStateGradient, three.initialStateGradient, 0f);
+        } finally {
+            Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+        }
     }
 
     static Stream<Arguments> configsWithDropout() {
-        return Stream.concat(configs(), Cells.all().stream().map(cell -> Arguments.of(new ModelConfig(cell, 6, 3, 5, 3, 0.3f))));
+        return Stream.concat(configs(), Cells.all().stream().map(cell -> Arguments.of(CellConfigs.of(cell, 6, 3, 5, 3, 0.3f))));
     }
 
     private record Trained(double loss, float[] gradients, float[] initialStateGradient) {
@@ -120,7 +155,10 @@ class SequenceModelTest {
     }
 
     private static Trained train(ModelConfig config, WorkspacePlan plan, int steps) {
-        int rows = 4;
+        return train(config, plan, steps, 4);
+    }
+
+    private static Trained train(ModelConfig config, WorkspacePlan plan, int steps, int rows) {
         SequenceModel model = randomModel(config, 11);
         Workspace ws = model.workspace(steps, rows, plan);
         fill(ws, randomTokens(config.vocabularySize(), (steps + 1) * rows, 12), 0, steps, rows);

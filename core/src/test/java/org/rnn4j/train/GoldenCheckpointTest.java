@@ -13,14 +13,15 @@ import org.rnn4j.InvalidInputException;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.io.SafeTensors;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.SequenceModel;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.optim.GradientClipping;
 import org.rnn4j.optim.Optimizer;
 
 /**
- * A checkpoint written by format version 1 (a 2×8 LSTM trained 6 steps on golden/sonnets-3000.txt) must
- * stay readable, resumable and score its text as it did when it was written.
+ * Checkpoints written by format version 1 (a 2×8 LSTM trained 6 steps on golden/sonnets-3000.txt) and 2 (the same
+ * with a learned initial state) must stay readable, resumable and score their text as they did when written.
  */
 class GoldenCheckpointTest {
 
@@ -47,6 +48,25 @@ class GoldenCheckpointTest {
         checkpoint.restoreOptimizer(optimizer);
         assertEquals(6, optimizer.steps());
         assertTrue(new GradientClipping(model.kernels()).norm(optimizer.moments().get(1)) > 0, "Adam's second moment was restored");
+    }
+
+    @Test
+    void formatVersionTwoLoadsItsLearnedInitialStateAndScoresAsWhenWritten() throws Exception {
+        Checkpoint checkpoint = Checkpoint.load(GOLDEN.resolve("lstm-learned-v2.safetensors"));
+        assertEquals(InitialState.LEARNED, checkpoint.model().initialState());
+        assertEquals(2, Checkpoint.formatVersion(checkpoint.model()));
+        assertTrue(checkpoint.resumable());
+
+        SequenceModel model = new SequenceModel(checkpoint.model(), KernelProvider.kernels());
+        checkpoint.loadInto(model);
+        String text = Files.readString(GOLDEN.resolve("sonnets-3000.txt"), StandardCharsets.UTF_8);
+        int[] tokens = checkpoint.vocabulary().encodeCodePoints(text, "the golden text");
+        double loss = new Evaluator(model, tokens, 1, 100).evaluate().loss();
+        assertEquals(3.357272, loss, 2e-6); // rnn4j eval printed 3.357272 when the file was written
+
+        SequenceModel fromZero = new SequenceModel(checkpoint.model().withInitialState(InitialState.ZERO), KernelProvider.kernels());
+        checkpoint.loadInto(fromZero);
+        assertTrue(Math.abs(new Evaluator(fromZero, tokens, 1, 100).evaluate().loss() - 3.357272) > 1e-5, "the file's h₀ and c₀ count");
     }
 
     @Test

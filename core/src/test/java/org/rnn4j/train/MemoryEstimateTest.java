@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,11 @@ class MemoryEstimateTest {
                 Arguments.of(new ModelConfig(Cells.of("gru"), v, 0, 96, 3, 0.2f), OptimizerKind.MOMENTUM, 8, 20),
                 Arguments.of(new ModelConfig(Cells.of("rnn"), v, 32, 200, 1, 0.1f), OptimizerKind.SGD, 12, 25),
                 Arguments.of(new ModelConfig(Cells.of("lstm"), v, 64, 64, 2, 0f, true), OptimizerKind.ADAMW, 8, 16),
-                Arguments.of(new ModelConfig(Cells.of("lstm"), v, 32, 128, 2, 0f), OptimizerKind.ADAM, 64, 130)); // shared activations
+                Arguments.of(new ModelConfig(Cells.of("lstm"), v, 32, 128, 2, 0f), OptimizerKind.ADAM, 64, 130), // shared activations
+                Arguments.of(new ModelConfig(Cells.of("lstm-peephole"), v, 32, 128, 2, 0f), OptimizerKind.ADAM, 16, 32),
+                Arguments.of(new ModelConfig(Cells.of("mut1"), v, 96, 96, 2, 0.1f), OptimizerKind.ADAM, 16, 32),
+                Arguments.of(new ModelConfig(Cells.of("mut3"), v, 0, 128, 2, 0f), OptimizerKind.ADAM, 16, 32),
+                Arguments.of(new ModelConfig(Cells.of("mrnn").with(Map.of("factors", 200)), v, 32, 96, 2, 0f), OptimizerKind.ADAM, 16, 32));
     }
 
     @ParameterizedTest(name = "{0} {1} B={2} T={3}")

@@ -18,6 +18,7 @@ import org.rnn4j.Docs;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.Initialization;
 import org.rnn4j.model.Initializer;
 import org.rnn4j.model.SequenceModel;
@@ -26,6 +27,7 @@ import org.rnn4j.optim.OptimizerConfig;
 import org.rnn4j.optim.OptimizerKind;
 import org.rnn4j.optim.ScheduleConfig;
 import org.rnn4j.random.Rng;
+import org.rnn4j.tensor.Tensor;
 import org.rnn4j.text.Corpus;
 import org.rnn4j.text.Vocabulary;
 
@@ -43,6 +45,9 @@ class PyTorchSnippetTest {
             When I behold the violet past prime,
             And sable curls all silvered o'er with white;
             """.repeat(4);
+
+    /** How close the float32 loss of the snippet must come to rnn4j's. */
+    private static final double TOLERANCE = 2e-5;
 
     private static String python;
 
@@ -71,12 +76,33 @@ class PyTorchSnippetTest {
         assertSnippetScoresAsJava(new ModelConfig(Cells.of("gru"), vocabulary().size(), 16, 16, 2, 0.1f, true));
     }
 
-    /** Trains {@code config} a few steps, then runs the published code on runs/my-run/best.safetensors and data/sonnets.txt. */
-    private void assertSnippetScoresAsJava(ModelConfig config) throws Exception {
+    /** The loader registers h₀ (and c₀) on the recurrent module and passes them as its initial state. */
+    @Test
+    void learnedInitialStatesScoreAsInJava() throws Exception {
+        for (ModelConfig config : List.of(new ModelConfig(Cells.of("lstm"), vocabulary().size(), 8, 16, 2, 0f),
+                new ModelConfig(Cells.of("gru"), vocabulary().size(), 0, 16, 2, 0f))) {
+            SequenceModel model = assertSnippetScoresAsJava(config.withInitialState(InitialState.LEARNED));
+            int[] tokens = vocabulary().encodeCodePoints(TEXT, "the test text");
+            SequenceModel fromZero = new SequenceModel(config, model.kernels());
+            for (Tensor tensor : fromZero.parameters().layout().tensors()) {
+                fromZero.parameters().set(tensor, model.parameters().copyOf(model.parameters().layout().get(tensor.name())));
+            }
+            double learned = new Evaluator(model, tokens, 1, 100).evaluate().loss();
+            double zero = new Evaluator(fromZero, tokens, 1, 100).evaluate().loss();
+            assertTrue(Math.abs(learned - zero) > 2 * TOLERANCE, () -> "a loader that ignored h₀ would pass: " + learned + " vs " + zero);
+        }
+    }
+
+    /**
+     * Trains {@code config} a few steps, then runs the published code on runs/my-run/best.safetensors and data/sonnets.txt;
+     * returns the model of that file.
+     */
+    private SequenceModel assertSnippetScoresAsJava(ModelConfig config) throws Exception {
         Path run = temp.resolve("runs").resolve("my-run");
         SequenceModel model = train(config, run);
         Checkpoint checkpoint = Checkpoint.load(run.resolve(Trainer.BEST));
         assertEquals(config.tiedWeights(), checkpoint.model().tiedWeights());
+        assertEquals(config.initialState(), checkpoint.model().initialState());
         checkpoint.loadInto(model);
         int[] tokens = checkpoint.vocabulary().encodeCodePoints(TEXT, "the test text");
         double expected = new Evaluator(model, tokens, 1, 100).evaluate().loss();
@@ -88,12 +114,14 @@ class PyTorchSnippetTest {
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the snippet finished");
-        String what = python + " on a " + (config.tiedWeights() ? "tied " : "") + config.cell().id();
+        String what = python + " on a " + (config.tiedWeights() ? "tied " : "") + config.cell().id()
+                + (config.initialState() == InitialState.LEARNED ? " with a learned initial state" : "");
         assertEquals(0, process.exitValue(), () -> what + " failed:\n" + output);
         List<String> lines = output.strip().lines().toList();
         double loss = Double.parseDouble(lines.getLast());
         System.out.println(what + ": PyTorch " + loss + ", rnn4j " + expected);
-        assertEquals(expected, loss, 2e-5, what + " printed:\n" + output);
+        assertEquals(expected, loss, TOLERANCE, what + " printed:\n" + output);
+        return model;
     }
 
     private static SequenceModel train(ModelConfig config, Path folder) {

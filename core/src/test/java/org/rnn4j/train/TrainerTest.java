@@ -10,8 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.cell.CellConfigs;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.data.Batching;
 import org.rnn4j.kernel.KernelProvider;
@@ -47,6 +52,8 @@ class TrainerTest {
             Thy self thy foe, to thy sweet self too cruel:
             """.repeat(3);
 
+    private static final ModelConfig LSTM = new ModelConfig(Cells.of("lstm"), Vocabulary.ofCodePoints(TEXT).size(), 8, 16, 2, 0.1f);
+
     @TempDir
     Path temp;
 
@@ -70,6 +77,30 @@ class TrainerTest {
         Run resumed = train(config(24, 5), KernelProvider.kernels(), split, checkpoint);
 
         assertEquals(uninterrupted.losses.subList(12, 24), resumed.losses);
+        assertArrayEquals(uninterrupted.model.parameters().values(), resumed.model.parameters().values());
+    }
+
+    /** Every cell, at the nearest shape it takes, and the multiplicative RNN with F ≠ H, whose F the checkpoint keeps. */
+    static Stream<ModelConfig> everyCell() {
+        int v = Vocabulary.ofCodePoints(TEXT).size();
+        return Stream.concat(Cells.all().stream().map(cell -> CellConfigs.of(cell, v, 8, 12, 2, 0.1f)),
+                Stream.of(new ModelConfig(Cells.of("mrnn").with(Map.of("factors", 5)), v, 8, 12, 2, 0.1f)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCell")
+    void everyCellResumesAsIfItNeverStopped(ModelConfig modelConfig) throws Exception {
+        Path whole = Files.createDirectory(temp.resolve("whole"));
+        Path split = Files.createDirectory(temp.resolve("split"));
+        Run uninterrupted = train(modelConfig, config(10, 5), KernelProvider.kernels(), whole, null, 0);
+        train(modelConfig, config(5, 5), KernelProvider.kernels(), split, null, 0);
+        Checkpoint checkpoint = Checkpoint.load(split.resolve(Trainer.LATEST));
+        ModelConfig saved = checkpoint.model();
+        assertEquals(modelConfig.cell().id(), saved.cell().id());
+        assertEquals(modelConfig.cell().settings(modelConfig.hiddenSize()), saved.cell().settings(saved.hiddenSize()));
+        Run resumed = train(modelConfig, config(10, 5), KernelProvider.kernels(), split, checkpoint, 0);
+
+        assertEquals(uninterrupted.losses.subList(5, 10), resumed.losses);
         assertArrayEquals(uninterrupted.model.parameters().values(), resumed.model.parameters().values());
     }
 
@@ -117,7 +148,7 @@ class TrainerTest {
                 validationLosses.add(validation.loss());
             }
         };
-        trainer[0] = new Trainer(model(config, KernelProvider.kernels()), new CorpusTraining(corpus()), config, temp, listener, null);
+        trainer[0] = new Trainer(model(LSTM, config, KernelProvider.kernels()), new CorpusTraining(corpus()), config, temp, listener, null);
         return trainer[0];
     }
 
@@ -169,7 +200,7 @@ class TrainerTest {
         Corpus corpus = corpus();
         assertEquals(41, CorpusTraining.validationLength(corpus, config));
         assertEquals(corpus.validation().length(), CorpusTraining.validationLength(corpus, validating(15, 0)));
-        SequenceModel model = model(config, KernelProvider.kernels());
+        SequenceModel model = model(LSTM, config, KernelProvider.kernels());
         List<Evaluation> seen = new ArrayList<>();
         List<Evaluation> expected = new ArrayList<>();
         new Trainer(model, new CorpusTraining(corpus), config, null, new TrainingListener() {
@@ -190,13 +221,18 @@ class TrainerTest {
     }
 
     private static Run train(TrainConfig config, Kernels kernels, Path folder, Checkpoint resume) {
-        return train(config, kernels, folder, resume, 0);
+        return train(LSTM, config, kernels, folder, resume, 0);
+    }
+
+    private static Run train(TrainConfig config, Kernels kernels, Path folder, Checkpoint resume, long stopAt) {
+        return train(LSTM, config, kernels, folder, resume, stopAt);
     }
 
     /** A run that, when {@code stopAt} > 0, asks to stop once step {@code stopAt} is done, before its evaluation. */
-    private static Run train(TrainConfig config, Kernels kernels, Path folder, Checkpoint resume, long stopAt) {
+    private static Run train(ModelConfig modelConfig, TrainConfig config, Kernels kernels, Path folder, Checkpoint resume,
+                             long stopAt) {
         Corpus corpus = corpus();
-        SequenceModel model = model(config, kernels);
+        SequenceModel model = model(modelConfig, config, kernels);
         if (resume != null) {
             resume.loadInto(model);
         }
@@ -228,8 +264,7 @@ class TrainerTest {
         return Corpus.ofCharacters(TEXT, "the test text", Vocabulary.ofCodePoints(TEXT), 0.9, 0.1);
     }
 
-    private static SequenceModel model(TrainConfig config, Kernels kernels) {
-        ModelConfig modelConfig = new ModelConfig(Cells.of("lstm"), Vocabulary.ofCodePoints(TEXT).size(), 8, 16, 2, 0.1f);
+    private static SequenceModel model(ModelConfig modelConfig, TrainConfig config, Kernels kernels) {
         SequenceModel model = new SequenceModel(modelConfig, kernels);
         Initializer.initialize(model, config.initialization(), new Rng(config.seed()).split());
         return model;

@@ -1,10 +1,7 @@
 package org.rnn4j.cli.classify;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +12,6 @@ import org.rnn4j.head.classifier.ClassifierHead;
 import org.rnn4j.kernel.Kernels;
 import org.rnn4j.model.SequenceModel;
 import org.rnn4j.nlp.TokenLevel;
-import org.rnn4j.text.TextLoader;
 import org.rnn4j.text.Vocabulary;
 import org.rnn4j.train.Checkpoint;
 import org.rnn4j.train.Predictor;
@@ -46,14 +42,9 @@ final class ClassifyPredictCommand implements Runnable {
     public void run() {
         threads.apply();
         Checkpoint checkpoint = ModelLoader.load(model, ClassifierHead.ID);
-        List<String> lines = new ArrayList<>();
-        List<String> origins = new ArrayList<>();
-        if (files.isEmpty()) {
-            collect(standardInput(), "standard input", lines, origins);
-        }
-        for (Path file : files) {
-            collect(TextLoader.read(file), file.toString(), lines, origins);
-        }
+        InputLines input = InputLines.read(files);
+        List<String> lines = input.lines();
+        List<String> origins = input.origins();
         TokenLevel level = ClassifierInput.level(checkpoint);
         Vocabulary vocabulary = checkpoint.vocabulary();
         int[][] tokens = new int[lines.size()][];
@@ -66,25 +57,6 @@ final class ClassifyPredictCommand implements Runnable {
         float[][] probabilities = lines.isEmpty() ? new float[0][]
                 : Predictor.run(classifier, LabelledSequences.ofClasses(tokens, unknown), ClassifierScores.ROWS).probabilities();
         print(System.out, checkpoint.labels(), lines, probabilities);
-    }
-
-    /** The non-blank lines of {@code text}, each with its origin (source:line). */
-    private static void collect(String text, String source, List<String> lines, List<String> origins) {
-        List<String> all = text.lines().toList();
-        for (int i = 0; i < all.size(); i++) {
-            if (!all.get(i).isBlank()) {
-                lines.add(all.get(i).strip());
-                origins.add(source + ":" + (i + 1));
-            }
-        }
-    }
-
-    private static String standardInput() {
-        try {
-            return TextLoader.read(System.in.readAllBytes(), Path.of("standard input"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read standard input", e);
-        }
     }
 
     private static void print(PrintStream out, List<String> labels, List<String> lines, float[][] probabilities) {

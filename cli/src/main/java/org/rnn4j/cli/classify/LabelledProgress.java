@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
 import org.rnn4j.cli.StatusBar;
+import org.rnn4j.model.InitialState;
 import org.rnn4j.model.ModelConfig;
 import org.rnn4j.model.ModelLayout;
 import org.rnn4j.train.Evaluation;
@@ -34,8 +35,9 @@ final class LabelledProgress implements TrainingListener {
 
     @Override
     public void onStart(TrainingProgress p) {
-        out.printf(Locale.ROOT, "rnn4j: %s, %d×%d %s (%s input), %,d parameters, vocabulary %d%n", model.head().id(), model.layers(),
+        out.printf(Locale.ROOT, "rnn4j: %s, %d×%d %s (%s input%s), %,d parameters, vocabulary %d%n", model.head().id(), model.layers(),
                 model.hiddenSize(), model.cell().id(), model.oneHotInput() ? "one-hot" : "embedding " + model.embeddingSize(),
+                model.initialState() == InitialState.LEARNED ? ", learned initial state" : "",
                 ModelLayout.of(model).parameterCount(), model.vocabularySize());
         out.println(data);
         out.printf(Locale.ROOT, "%d windows per epoch%n", p.windowsPerEpoch());

@@ -15,7 +15,7 @@ final class ReferenceGru extends GatedReference {
     }
 
     @Override
-    protected void pointwise(GatedStep s) {
+    protected void pointwise(double[] params, GatedStep s) {
         int hidden = s.h().length;
         double[] a = s.gates();
         for (int j = 0; j < hidden; j++) {
@@ -30,7 +30,8 @@ final class ReferenceGru extends GatedReference {
     }
 
     @Override
-    protected void pointwiseBackward(GatedStep s, double[][] dState, double[] dai, double[] dah, double[][] dPrevious) {
+    protected void pointwiseBackward(double[] params, double[] gradients, GatedStep s, double[][] dState, double[] dai,
+                                     double[] dah, double[][] dPrevious) {
         int hidden = s.h().length;
         double[] a = s.gates();
         for (int j = 0; j < hidden; j++) {

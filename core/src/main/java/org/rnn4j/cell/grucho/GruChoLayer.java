@@ -4,72 +4,40 @@ import java.util.Arrays;
 import java.util.List;
 import org.rnn4j.kernel.Activation;
 import org.rnn4j.kernel.Kernels;
-import org.rnn4j.kernel.PackedMatrix;
-import org.rnn4j.kernel.Transpose;
-import org.rnn4j.nn.ActivationBlocks;
 import org.rnn4j.nn.LayerInput;
-import org.rnn4j.nn.RecurrentLayer;
+import org.rnn4j.nn.StepMatrix;
+import org.rnn4j.nn.StepMatrixLayer;
 import org.rnn4j.nn.StepWindow;
 import org.rnn4j.tensor.Parameters;
-import org.rnn4j.tensor.Tensor;
 
 /**
  * Cho GRU layer: a = x·W_ihᵀ + b_ih + b_hh split r|z|n; r, z = σ(a_rz + h_{t−1}·W_hh_rzᵀ);
  * n = tanh(a_n + (r⊙h_{t−1})·W_hh_nᵀ); h_t = (1−z)⊙n + z⊙h_{t−1}. Two recurrent products per step,
  * the second waiting for r. State (N, H).
  */
-final class GruChoLayer implements RecurrentLayer {
+final class GruChoLayer extends StepMatrixLayer {
 
-    private final Kernels kernels;
-    private final Parameters parameters;
     private final GruChoTensors tensors;
-    private final int hidden;
     private final int gateWidth;      // 3H
     private final float[] bothBiases; // (3H) b_ih + b_hh, refreshed each window
 
+    /** The steps multiply by W_hh_rz (2H, H), then W_hh_n (H, H). */
     GruChoLayer(Kernels kernels, Parameters parameters, GruChoTensors tensors) {
-        this.kernels = kernels;
-        this.parameters = parameters;
+        super(kernels, parameters, tensors.hidden(), List.of(tensors.weightHhRz(), tensors.weightHhN()));
         this.tensors = tensors;
-        this.hidden = tensors.hidden();
         this.gateWidth = 3 * hidden;
         this.bothBiases = new float[gateWidth];
     }
 
     @Override
-    public int hiddenSize() {
-        return hidden;
-    }
-
-    @Override
-    public int stateSize(int rows) {
-        return rows * hidden;
-    }
-
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks) {
-        return new ChoWindow(steps, rows, null, null);
-    }
-
-    /** {@code packed}: W_hh_rz (2H, H), then W_hh_n (H, H). */
-    @Override
-    public Window window(int steps, int rows, ActivationBlocks blocks, List<PackedMatrix> packed) {
-        return new ChoWindow(steps, rows, checkShape(packed.get(0), tensors.weightHhRz()),
-                checkShape(packed.get(1), tensors.weightHhN()));
-    }
-
-    private static PackedMatrix checkShape(PackedMatrix packed, Tensor weight) {
-        if (packed.rows() != weight.rows() || packed.columns() != weight.cols()) {
-            throw new IllegalArgumentException("a packed " + weight.name() + " is " + weight.rows() + "×" + weight.cols()
-                    + ", got " + packed.rows() + "×" + packed.columns());
-        }
-        return packed;
+    protected Window newWindow(int steps, int rows, List<StepMatrix> matrices) {
+        return new ChoWindow(steps, rows, matrices.get(0), matrices.get(1));
     }
 
     /** The window keeps its gates and r⊙h_{t−1} of every step; the products read W_hh_rz and W_hh_n. */
     private final class ChoWindow extends StepWindow {
-        private final PackedMatrix packedRz; // (2H, H) W_hh_rz, or null to read the parameters
-        private final PackedMatrix packedN;  // (H, H) W_hh_n, or null to read the parameters
+        private final StepMatrix gatesMatrix;     // W_hh_rz (2H, H), from the parameters or a packed copy
+        private final StepMatrix candidateMatrix; // W_hh_n (H, H), likewise
         private final float[] gates;  // (T·N, 3H) pre-activations r|z|n, then activations, then dL/d(pre-activation)
         private final float[] rh;     // (T·N, H) r⊙h_{t−1}
         private final float[] dRh;    // (N, H) dL/d(r⊙h_{t−1})
@@ -77,10 +45,10 @@ final class GruChoLayer implements RecurrentLayer {
         private final float[] dGate;  // (H) one row's dL/dz, then dL/dr
         private final float[] dCandidate; // (H) one row's dL/dn
 
-        ChoWindow(int steps, int rows, PackedMatrix packedRz, PackedMatrix packedN) {
+        ChoWindow(int steps, int rows, StepMatrix gatesMatrix, StepMatrix candidateMatrix) {
             super(steps, rows, GruChoLayer.this.hidden, null);
-            this.packedRz = packedRz;
-            this.packedN = packedN;
+            this.gatesMatrix = gatesMatrix;
+            this.candidateMatrix = candidateMatrix;
             this.gates = new float[steps * rows * gateWidth];
             this.rh = new float[steps * block];
             this.dRh = new float[block];
@@ -101,12 +69,12 @@ final class GruChoLayer implements RecurrentLayer {
             for (int t = 0; t < steps; t++) {
                 int g = t * rows * gateWidth;
                 int prev = t * block;
-                addRecurrent(packedRz, tensors.weightHhRz(), hs, prev, g);
+                gatesMatrix.addProduct(rows, hs, prev, gates, g, gateWidth);
                 for (int r = 0; r < rows; r++) {
                     kernels.activate(Activation.SIGMOID, gates, g + r * gateWidth, 2 * hidden);
                     kernels.multiply(gates, g + r * gateWidth, hs, prev + r * hidden, rh, prev + r * hidden, hidden);
                 }
-                addRecurrent(packedN, tensors.weightHhN(), rh, prev, g + 2 * hidden);
+                candidateMatrix.addProduct(rows, rh, prev, gates, g + 2 * hidden, gateWidth);
                 for (int r = 0; r < rows; r++) {
                     int row = g + r * gateWidth;
                     kernels.activate(Activation.TANH, gates, row + 2 * hidden, hidden);
@@ -118,22 +86,9 @@ final class GruChoLayer implements RecurrentLayer {
             System.arraycopy(hs, steps * block, state, 0, block);
         }
 
-        /** gates (N, ·) += s·Wᵀ from column {@code outOffset} on, for s (N, H) and W (K, H): the packed copy or the parameters. */
-        private void addRecurrent(PackedMatrix packed, Tensor weight, float[] s, int sOffset, int outOffset) {
-            if (packed == null) {
-                kernels.gemm(Transpose.NO_TRANS, Transpose.TRANS, rows, weight.rows(), hidden, 1f,
-                        s, sOffset, hidden, parameters.values(), weight.offset(), hidden, 1f, gates, outOffset, gateWidth);
-                return;
-            }
-            for (int r = 0; r < rows; r++) {
-                kernels.addPackedProduct(packed, s, sOffset + r * hidden, gates, outOffset + r * gateWidth);
-            }
-        }
-
         /** Step t's gradients replace its activations, which nothing reads after it: no dGates buffer. */
         @Override
         public void backward(LayerInput input, float[] dOutput, float[] dState) {
-            float[] w = parameters.values();
             Arrays.fill(dh, 0f);
             for (int t = steps - 1; t >= 0; t--) {
                 int g = t * rows * gateWidth;
@@ -150,8 +105,7 @@ final class GruChoLayer implements RecurrentLayer {
                     System.arraycopy(dCandidate, 0, gates, row + 2 * hidden, hidden);
                 }
                 // dL/d(r⊙h_{t−1}) (N, H) = dA_n·W_hh_n
-                kernels.gemm(Transpose.NO_TRANS, Transpose.NO_TRANS, rows, hidden, hidden, 1f,
-                        gates, g + 2 * hidden, gateWidth, w, tensors.weightHhN().offset(), hidden, 0f, dRh, 0, hidden);
+                candidateMatrix.backpropagate(rows, gates, g + 2 * hidden, gateWidth, 0f, dRh, 0);
                 for (int r = 0; r < rows; r++) {
                     int row = g + r * gateWidth;
                     // r⊙h_{t−1}: dr = dRh⊙h_{t−1}, dL/dh_{t−1} += dRh⊙r
@@ -162,8 +116,7 @@ final class GruChoLayer implements RecurrentLayer {
                 }
                 // dL/dh_{t−1} = the direct parts + dA_rz·W_hh_rz
                 System.arraycopy(dhPrev, 0, dh, 0, block);
-                kernels.gemm(Transpose.NO_TRANS, Transpose.NO_TRANS, rows, hidden, 2 * hidden, 1f,
-                        gates, g, gateWidth, w, tensors.weightHhRz().offset(), hidden, 1f, dh, 0, hidden);
+                gatesMatrix.backpropagate(rows, gates, g, gateWidth, 1f, dh, 0);
             }
             System.arraycopy(dh, 0, dState, 0, block);
             accumulateGradients(input);
@@ -180,10 +133,8 @@ final class GruChoLayer implements RecurrentLayer {
             input.addWeightGradient(kernels, all, gates, gateWidth, grad, tensors.weightIh().offset());
             kernels.addColumnSums(gates, 0, all, gateWidth, grad, tensors.biasIh().offset());
             kernels.addColumnSums(gates, 0, all, gateWidth, grad, tensors.biasHh().offset());
-            kernels.gemm(Transpose.TRANS, Transpose.NO_TRANS, 2 * hidden, hidden, all, 1f,
-                    gates, 0, gateWidth, hs, 0, hidden, 1f, grad, tensors.weightHhRz().offset(), hidden);
-            kernels.gemm(Transpose.TRANS, Transpose.NO_TRANS, hidden, hidden, all, 1f,
-                    gates, 2 * hidden, gateWidth, rh, 0, hidden, 1f, grad, tensors.weightHhN().offset(), hidden);
+            gatesMatrix.addWeightGradient(all, gates, 0, gateWidth, hs, 0);
+            candidateMatrix.addWeightGradient(all, gates, 2 * hidden, gateWidth, rh, 0);
             input.backpropagate(kernels, all, gates, gateWidth, w, tensors.weightIh().offset());
         }
     }

@@ -37,9 +37,13 @@ public final class LstmCell extends FusedGateCell {
         return 2;
     }
 
-    /** A non-zero forget bias starts b_ih's forget block [H, 2H) at it and b_hh's at 0, so their sum is the bias. */
     @Override
     public void initialize(LayerTensors tensors, float[] values, Initialization init) {
+        initializeForgetBias(tensors, values, init);
+    }
+
+    /** A non-zero forget bias starts b_ih's forget block [H, 2H) at it and b_hh's at 0, so their sum is the bias. */
+    static void initializeForgetBias(LayerTensors tensors, float[] values, Initialization init) {
         if (init.forgetBias() == 0f) {
             return;
         }
@@ -56,9 +60,13 @@ public final class LstmCell extends FusedGateCell {
         return new LstmLayer(kernels, parameters, RecurrentTensors.of(tensors));
     }
 
-    /** Shareable: gates (T·N, 4H) and cells ((T+1)·N, H); own: the first cells and dc, (N, H) each. */
     @Override
     public void estimateWindow(MemoryEstimate memory, long steps, long rows, long hidden, long blockSets, long layers) {
+        estimateLstmWindow(memory, steps, rows, hidden, blockSets, layers);
+    }
+
+    /** Shareable: gates (T·N, 4H) and cells ((T+1)·N, H); own: the first cells and dc, (N, H) each. */
+    static void estimateLstmWindow(MemoryEstimate memory, long steps, long rows, long hidden, long blockSets, long layers) {
         long count = MemoryEstimate.product(steps, rows);
         memory.add("the window's gates", blockSets, MemoryEstimate.product(count, 4, hidden), Float.BYTES);
         memory.add("the window's cells", blockSets, MemoryEstimate.product(steps + 1, rows, hidden), Float.BYTES);

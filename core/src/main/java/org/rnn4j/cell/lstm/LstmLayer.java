@@ -13,11 +13,33 @@ import org.rnn4j.tensor.Parameters;
 /**
  * LSTM layer: gates a = x·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh split i|f|g|o;
  * i, f, o = σ(·), g = tanh(·); c_t = f⊙c_{t−1} + i⊙g; h_t = o⊙tanh(c_t). State (2, N, H): h then c.
+ * The peephole LSTM runs the same window with its own step kernels.
  */
-final class LstmLayer extends FusedGateLayer {
+sealed class LstmLayer extends FusedGateLayer permits PeepholeLstmLayer {
 
     LstmLayer(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
         super(kernels, parameters, tensors, 2);
+    }
+
+    /** Reads what the steps need besides the four tensors, before a window's forward: nothing here. */
+    void readStepParameters() {
+    }
+
+    /** One step of R rows from the pre-activations at {@code gatesOffset}: {@link Kernels#lstmForward}. */
+    void stepForward(int rows, float[] gates, int gatesOffset, float[] cells, int prevCell, int cell, float[] h, int hOffset) {
+        weights.kernels().lstmForward(rows, hidden, gates, gatesOffset, cells, prevCell, cell, h, hOffset);
+    }
+
+    /** Back through one step, gate gradients over the activations: {@link Kernels#lstmBackward}. */
+    void stepBackward(int rows, float[] gates, int gatesOffset, float[] cells, int prevCell, int cell, float[] dh, float[] dc) {
+        weights.kernels().lstmBackward(rows, hidden, gates, gatesOffset, cells, prevCell, cell, dh, 0, dc, gates, gatesOffset);
+    }
+
+    /**
+     * After the backward loop, adds the gradients of what {@link #readStepParameters} read, from the gate
+     * gradients (R, 4H) and the cells ((T+1)·N, H) of R = T·N positions: nothing here.
+     */
+    void addStepParameterGradients(float[] dGates, float[] cells, int positions, int rows) {
     }
 
     @Override
@@ -43,7 +65,7 @@ final class LstmLayer extends FusedGateLayer {
 
         @Override
         public void forward(LayerInput input, float[] state) {
-            Kernels kernels = weights.kernels();
+            readStepParameters();
             blocks.hold(this);
             float[] gates = blocks.get(GATES);
             float[] cells = blocks.get(CELLS);
@@ -54,7 +76,7 @@ final class LstmLayer extends FusedGateLayer {
             for (int t = 0; t < steps; t++) {
                 int gateOffset = t * rows * 4 * hidden;
                 weights.addRecurrent(packedHh, hs, t * block, rows, gates, gateOffset);
-                kernels.lstmForward(rows, hidden, gates, gateOffset, cells, t * block, (t + 1) * block, hs, (t + 1) * block);
+                stepForward(rows, gates, gateOffset, cells, t * block, (t + 1) * block, hs, (t + 1) * block);
             }
             System.arraycopy(hs, steps * block, state, 0, block);
             System.arraycopy(cells, steps * block, state, block, block);
@@ -66,7 +88,6 @@ final class LstmLayer extends FusedGateLayer {
          * with h_t (already kept) written to the idle dh.
          */
         private void recompute(LayerInput input) {
-            Kernels kernels = weights.kernels();
             blocks.hold(this);
             float[] gates = blocks.get(GATES);
             float[] cells = blocks.get(CELLS);
@@ -74,7 +95,7 @@ final class LstmLayer extends FusedGateLayer {
             weights.projectInputWithBothBiases(input, steps * rows, gates);
             weights.addRecurrent(packedHh, hs, 0, steps * rows, gates, 0);
             for (int t = 0; t < steps; t++) {
-                kernels.lstmForward(rows, hidden, gates, t * rows * 4 * hidden, cells, t * block, (t + 1) * block, dh, 0);
+                stepForward(rows, gates, t * rows * 4 * hidden, cells, t * block, (t + 1) * block, dh, 0);
             }
         }
 
@@ -84,7 +105,6 @@ final class LstmLayer extends FusedGateLayer {
             if (!blocks.heldBy(this)) {
                 recompute(input);
             }
-            Kernels kernels = weights.kernels();
             float[] gates = blocks.get(GATES);
             float[] cells = blocks.get(CELLS);
             Arrays.fill(dh, 0f);
@@ -92,12 +112,12 @@ final class LstmLayer extends FusedGateLayer {
             for (int t = steps - 1; t >= 0; t--) {
                 int gateOffset = t * rows * 4 * hidden;
                 addOutputGradient(dOutput, t);
-                kernels.lstmBackward(rows, hidden, gates, gateOffset, cells, t * block, (t + 1) * block,
-                        dh, 0, dc, gates, gateOffset);
+                stepBackward(rows, gates, gateOffset, cells, t * block, (t + 1) * block, dh, dc);
                 weights.backpropagateRecurrent(gates, gateOffset, rows, 0f, dh);
             }
             System.arraycopy(dh, 0, dState, 0, block);
             System.arraycopy(dc, 0, dState, block, block);
+            addStepParameterGradients(gates, cells, steps * rows, rows);
             weights.accumulateGradients(input, steps * rows, gates, gates, hs);
         }
     }

@@ -16,7 +16,7 @@ final class ReferenceRnn extends GatedReference {
     }
 
     @Override
-    protected void pointwise(GatedStep s) {
+    protected void pointwise(double[] params, GatedStep s) {
         for (int j = 0; j < s.h().length; j++) {
             double a = s.ai()[j] + s.ah()[j];
             s.h()[j] = switch (activation) {
@@ -29,7 +29,8 @@ final class ReferenceRnn extends GatedReference {
     }
 
     @Override
-    protected void pointwiseBackward(GatedStep s, double[][] dState, double[] dai, double[] dah, double[][] dPrevious) {
+    protected void pointwiseBackward(double[] params, double[] gradients, GatedStep s, double[][] dState, double[] dai,
+                                     double[] dah, double[][] dPrevious) {
         for (int j = 0; j < s.h().length; j++) {
             double h = s.h()[j];
             // f' in terms of the output: tanh' = 1 − h²; relu' = 1 where a > 0 (h > 0), else 0; σ' = h(1 − h)

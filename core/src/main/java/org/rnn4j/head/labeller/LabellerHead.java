@@ -19,9 +19,11 @@ import org.rnn4j.tensor.TensorShape;
 
 /**
  * One label per step: z = W·h_t + b (C) and softmax cross-entropy against the step's label; padded steps have
- * none. Tensors, as an {@code nn.Linear} named {@code labeller}: labeller.weight (C, H), labeller.bias (C).
+ * none. Tensors, as an {@code nn.Linear} named {@code labeller}: labeller.weight (C, H), labeller.bias (C). With
+ * {@link LabelOutput#SIGMOID} (two labels only) one logit per step and the binary cross-entropy: labeller.weight
+ * (1, H), labeller.bias (1).
  */
-public record LabellerHead(int labels) implements Head {
+public record LabellerHead(int labels, LabelOutput output) implements Head {
 
     public static final String ID = "labeller";
     public static final String WEIGHT = "labeller.weight";
@@ -31,6 +33,20 @@ public record LabellerHead(int labels) implements Head {
         if (labels < 2) {
             throw new IllegalArgumentException("a labeller needs at least 2 labels, got " + labels);
         }
+        if (output == LabelOutput.SIGMOID && labels != 2) {
+            throw new IllegalArgumentException("a sigmoid output gives two labels, but the data has " + labels
+                    + "; use the softmax output");
+        }
+    }
+
+    /** A labeller with a softmax over its labels. */
+    public LabellerHead(int labels) {
+        this(labels, LabelOutput.SOFTMAX);
+    }
+
+    /** Rows of labeller.weight: one logit per label, or one for a sigmoid. */
+    private int logits() {
+        return output == LabelOutput.SIGMOID ? 1 : labels;
     }
 
     @Override
@@ -50,23 +66,25 @@ public record LabellerHead(int labels) implements Head {
 
     @Override
     public List<TensorShape> tensors(ModelConfig config) {
-        return List.of(TensorShape.matrix(WEIGHT, labels, config.hiddenSize()), TensorShape.vector(BIAS, labels));
+        return List.of(TensorShape.matrix(WEIGHT, logits(), config.hiddenSize()), TensorShape.vector(BIAS, logits()));
     }
 
     @Override
     public HeadLayer layer(Kernels kernels, Parameters parameters, ModelConfig config) {
         ParameterLayout layout = parameters.layout();
-        return new StepSoftmax(kernels, new Linear(kernels, parameters, layout.get(WEIGHT), layout.get(BIAS)));
+        Linear linear = new Linear(kernels, parameters, layout.get(WEIGHT), layout.get(BIAS));
+        return output == LabelOutput.SIGMOID ? new StepSigmoid(linear) : new StepSoftmax(kernels, linear);
     }
 
     @Override
     public ReferenceHead reference(ParameterLayout layout, ModelConfig config) {
-        return new ReferenceStepSoftmax(ReferenceAffine.of(layout.get(WEIGHT), layout.get(BIAS)));
+        ReferenceAffine affine = ReferenceAffine.of(layout.get(WEIGHT), layout.get(BIAS));
+        return output == LabelOutput.SIGMOID ? new ReferenceStepSigmoid(affine) : new ReferenceStepSoftmax(affine);
     }
 
     @Override
     public void estimateWindow(MemoryEstimate memory, ModelConfig config, long steps, long rows) {
-        memory.add("the labeller's logits", MemoryEstimate.product(steps, rows, labels), Float.BYTES);
+        memory.add("the labeller's logits and probabilities", MemoryEstimate.product(steps, rows, logits() + labels), Float.BYTES);
     }
 
     @Override
@@ -74,6 +92,7 @@ public record LabellerHead(int labels) implements Head {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", ID);
         json.put("labels", labels);
+        json.put("output", output.id());
         return json;
     }
 }

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.rnn4j.kernel.Parallel;
 
 /**
- * The fused LSTM and GRU step kernels of {@link VectorKernels}, with the arguments and semantics of
+ * The fused LSTM, peephole LSTM and GRU step kernels of {@link VectorKernels}, with the arguments and semantics of
  * {@link org.rnn4j.kernel.Kernels}. Rows are independent, so large steps split their rows across
  * threads; each element is computed the same way whichever task runs it.
  *
@@ -28,7 +28,7 @@ final class Recurrent {
     private Recurrent() {
     }
 
-    enum Kind { LSTM_FORWARD, LSTM_BACKWARD, GRU_FORWARD, GRU_BACKWARD }
+    enum Kind { LSTM_FORWARD, LSTM_BACKWARD, PEEPHOLE_FORWARD, PEEPHOLE_BACKWARD, GRU_FORWARD, GRU_BACKWARD }
 
     /**
      * One step's arguments, reused by the calling thread. Field names follow the kernel parameters;
@@ -41,6 +41,8 @@ final class Recurrent {
     static final class Step {
         private final IntConsumer lstmForward = this::lstmForwardRows;
         private final IntConsumer lstmBackward = this::lstmBackwardRows;
+        private final IntConsumer peepholeForward = this::peepholeForwardRows;
+        private final IntConsumer peepholeBackward = this::peepholeBackwardRows;
         private final IntConsumer gruForward = this::gruForwardRows;
         private final IntConsumer gruBackward = this::gruBackwardRows;
         Kind kind;
@@ -48,6 +50,7 @@ final class Recurrent {
         int hidden;
         float[] gates;
         int gatesOffset;
+        float[] peepholes;
         float[] gh;
         int ghOffset;
         float[] state;
@@ -69,6 +72,8 @@ final class Recurrent {
             return switch (kind) {
                 case LSTM_FORWARD -> lstmForward;
                 case LSTM_BACKWARD -> lstmBackward;
+                case PEEPHOLE_FORWARD -> peepholeForward;
+                case PEEPHOLE_BACKWARD -> peepholeBackward;
                 case GRU_FORWARD -> gruForward;
                 case GRU_BACKWARD -> gruBackward;
             };
@@ -94,6 +99,18 @@ final class Recurrent {
             }
         }
 
+        private void peepholeForwardRows(int task) {
+            for (int r = firstRow(task); r < endRow(task); r++) {
+                peepholeForwardRow(this, r);
+            }
+        }
+
+        private void peepholeBackwardRows(int task) {
+            for (int r = firstRow(task); r < endRow(task); r++) {
+                peepholeBackwardRow(this, r, task * hidden);
+            }
+        }
+
         private void gruForwardRows(int task) {
             for (int r = firstRow(task); r < endRow(task); r++) {
                 gruForwardRow(this, r);
@@ -108,6 +125,7 @@ final class Recurrent {
 
         void clear() {
             gates = null;
+            peepholes = null;
             gh = null;
             state = null;
             out = null;
@@ -131,7 +149,8 @@ final class Recurrent {
         int threads = (long) step.rows * step.hidden < SERIAL ? 1 : Math.min(Parallel.threads(), step.rows);
         step.rowsPerTask = (step.rows + threads - 1) / threads;
         int tasks = step.rowsPerTask == 0 ? 0 : (step.rows + step.rowsPerTask - 1) / step.rowsPerTask;
-        if (step.kind == Kind.LSTM_BACKWARD && step.rowScratch.length < tasks * step.hidden) {
+        boolean lstmBackward = step.kind == Kind.LSTM_BACKWARD || step.kind == Kind.PEEPHOLE_BACKWARD;
+        if (lstmBackward && step.rowScratch.length < tasks * step.hidden) {
             // grows only when a larger step first comes: no allocation per step
             step.rowScratch = new float[tasks * step.hidden];
         }
@@ -242,6 +261,86 @@ final class Recurrent {
             FloatVector dct = FloatVector.fromArray(S, s.rowScratch, scratch + j, m);
             dct.mul(cand).mul(i).mul(ONE.sub(i)).intoArray(s.dGates, dg + j, m);
             dct.mul(i).mul(ONE.sub(cand.mul(cand))).intoArray(s.dGates, dg + 2 * hidden + j, m);
+        }
+    }
+
+    /**
+     * Peephole LSTM forward of row r: i, f = σ(a + w⊙c_prev), g = tanh, c = f⊙c_prev + i⊙g, o = σ(a_o + w_co⊙c),
+     * h = o⊙tanh(c). As {@link #lstmForwardRow}, with peepholes = w_ci|w_cf|w_co (3H).
+     */
+    private static void peepholeForwardRow(Step s, int r) {
+        int hidden = s.hidden;
+        int g = s.gatesOffset + r * 4 * hidden;
+        int prev = s.prevOffset + r * hidden;
+        int cell = s.offset + r * hidden;
+        int h = s.outOffset + r * hidden;
+        addPeephole(s.gates, g, s.peepholes, 0, s.state, prev, hidden);
+        addPeephole(s.gates, g + hidden, s.peepholes, hidden, s.state, prev, hidden);
+        VectorMath.sigmoid(s.gates, g, s.gates, g, 2 * hidden);
+        VectorMath.tanh(s.gates, g + 2 * hidden, s.gates, g + 2 * hidden, hidden);
+        lstmCell(s.gates, g, hidden, s.state, prev, cell);
+        addPeephole(s.gates, g + 3 * hidden, s.peepholes, 2 * hidden, s.state, cell, hidden);
+        VectorMath.sigmoid(s.gates, g + 3 * hidden, s.gates, g + 3 * hidden, hidden);
+        VectorMath.tanh(s.state, cell, s.out, h, hidden);
+        multiply(s.out, h, s.gates, g + 3 * hidden, hidden);
+    }
+
+    /** a[at..at+n) += w[from..from+n) ⊙ c[c0..c0+n): a gate's peephole term. */
+    private static void addPeephole(float[] a, int at, float[] w, int from, float[] c, int c0, int n) {
+        for (int j = 0; j < n; j += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector peephole = FloatVector.fromArray(S, w, from + j, m).mul(FloatVector.fromArray(S, c, c0 + j, m));
+            FloatVector.fromArray(S, a, at + j, m).add(peephole).intoArray(a, at + j, m);
+        }
+    }
+
+    /**
+     * Peephole LSTM backward of row r: {@link #lstmBackwardRow} with dc_t = dc + dh⊙o⊙(1 − tanh²c) + w_co⊙da_o
+     * and dc ← dc_t⊙f + w_ci⊙da_i + w_cf⊙da_f. Each loop reads a chunk of the gates before it writes their
+     * gradients, and the last reads only gradients, so dGates may be the gates.
+     */
+    private static void peepholeBackwardRow(Step s, int r, int scratch) {
+        int hidden = s.hidden;
+        int g = s.gatesOffset + r * 4 * hidden;
+        int dg = s.dGatesOffset + r * 4 * hidden;
+        int row = r * hidden;
+        VectorMath.tanh(s.state, s.offset + row, s.rowScratch, scratch, hidden);
+        peepholeOutputGateBackward(s, g + 3 * hidden, dg + 3 * hidden, row, scratch);
+        lstmForgetGateBackward(s, g + hidden, dg + hidden, row, scratch);
+        lstmInputGatesBackward(s, g, dg, scratch);
+        for (int j = 0; j < hidden; j += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(j, hidden);
+            FloatVector dI = FloatVector.fromArray(S, s.dGates, dg + j, m);
+            FloatVector dF = FloatVector.fromArray(S, s.dGates, dg + hidden + j, m);
+            FloatVector.fromArray(S, s.carry, row + j, m)
+                    .add(dI.mul(FloatVector.fromArray(S, s.peepholes, j, m)))
+                    .add(dF.mul(FloatVector.fromArray(S, s.peepholes, hidden + j, m)))
+                    .intoArray(s.carry, row + j, m);
+        }
+    }
+
+    /**
+     * dL/da_o = dh⊙tanh(c_t)⊙o⊙(1 − o) into dGates at {@code dgO}; the scratch row goes from tanh(c_t) to
+     * dc_t = dc + dh⊙o⊙(1 − tanh²c_t) + w_co⊙dL/da_o.
+     */
+    private static void peepholeOutputGateBackward(Step s, int gO, int dgO, int row, int scratch) {
+        int hidden = s.hidden;
+        int dhAt = s.dhOffset + row;
+        for (int j = 0; j < hidden; j += L) {
+            // vector body for whole vectors, masked vector tail for the last partial one
+            VectorMask<Float> m = S.indexInRange(j, hidden);
+            FloatVector o = FloatVector.fromArray(S, s.gates, gO + j, m);
+            FloatVector tanhC = FloatVector.fromArray(S, s.rowScratch, scratch + j, m);
+            FloatVector dh = FloatVector.fromArray(S, s.dh, dhAt + j, m);
+            FloatVector dO = dh.mul(tanhC).mul(o).mul(ONE.sub(o));
+            // dL/dc_t: through h_t = o⊙tanh(c_t), then o's peephole, plus what later steps sent back
+            FloatVector dct = FloatVector.fromArray(S, s.carry, row + j, m)
+                    .add(dh.mul(o).mul(ONE.sub(tanhC.mul(tanhC))))
+                    .add(dO.mul(FloatVector.fromArray(S, s.peepholes, 2 * hidden + j, m)));
+            dO.intoArray(s.dGates, dgO + j, m);
+            dct.intoArray(s.rowScratch, scratch + j, m);
         }
     }
 

@@ -195,9 +195,39 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     public void lstmForward(int rows, int hidden, float[] gates, int gatesOffset,
                             float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
-        Recurrent.Step step = Recurrent.step(Recurrent.Kind.LSTM_FORWARD, rows, hidden);
+        lstmForward(Recurrent.Kind.LSTM_FORWARD, rows, hidden, gates, gatesOffset, null, cells, prevCellOffset, cellOffset, h, hOffset);
+    }
+
+    @Override
+    public void lstmBackward(int rows, int hidden, float[] gates, int gatesOffset,
+                             float[] cells, int prevCellOffset, int cellOffset,
+                             float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
+        lstmBackward(Recurrent.Kind.LSTM_BACKWARD, rows, hidden, gates, gatesOffset, null, cells, prevCellOffset, cellOffset,
+                dh, dhOffset, dc, dGates, dGatesOffset);
+    }
+
+    @Override
+    public void peepholeLstmForward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                    float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
+        lstmForward(Recurrent.Kind.PEEPHOLE_FORWARD, rows, hidden, gates, gatesOffset, peepholes, cells, prevCellOffset,
+                cellOffset, h, hOffset);
+    }
+
+    @Override
+    public void peepholeLstmBackward(int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                     float[] cells, int prevCellOffset, int cellOffset,
+                                     float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
+        lstmBackward(Recurrent.Kind.PEEPHOLE_BACKWARD, rows, hidden, gates, gatesOffset, peepholes, cells, prevCellOffset,
+                cellOffset, dh, dhOffset, dc, dGates, dGatesOffset);
+    }
+
+    /** An LSTM step of {@code kind}, plain or with {@code peepholes} (3H; null for the plain LSTM). */
+    private static void lstmForward(Recurrent.Kind kind, int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                    float[] cells, int prevCellOffset, int cellOffset, float[] h, int hOffset) {
+        Recurrent.Step step = Recurrent.step(kind, rows, hidden);
         step.gates = gates;
         step.gatesOffset = gatesOffset;
+        step.peepholes = peepholes;
         step.state = cells;
         step.prevOffset = prevCellOffset;
         step.offset = cellOffset;
@@ -206,13 +236,14 @@ public final class VectorKernels extends ScalarKernels {
         Recurrent.run(step);
     }
 
-    @Override
-    public void lstmBackward(int rows, int hidden, float[] gates, int gatesOffset,
-                             float[] cells, int prevCellOffset, int cellOffset,
-                             float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
-        Recurrent.Step step = Recurrent.step(Recurrent.Kind.LSTM_BACKWARD, rows, hidden);
+    /** The backward of an LSTM step of {@code kind}, plain or with {@code peepholes} (3H; null for the plain LSTM). */
+    private static void lstmBackward(Recurrent.Kind kind, int rows, int hidden, float[] gates, int gatesOffset, float[] peepholes,
+                                     float[] cells, int prevCellOffset, int cellOffset,
+                                     float[] dh, int dhOffset, float[] dc, float[] dGates, int dGatesOffset) {
+        Recurrent.Step step = Recurrent.step(kind, rows, hidden);
         step.gates = gates;
         step.gatesOffset = gatesOffset;
+        step.peepholes = peepholes;
         step.state = cells;
         step.prevOffset = prevCellOffset;
         step.offset = cellOffset;
