@@ -71,8 +71,8 @@ class GradientCheckTest {
     /** Every cell with a learned initial state, on embedding and one-hot input, L = 1 and 2. */
     static Stream<Arguments> learnedConfigs() {
         return Cells.all().stream().flatMap(cell -> Stream.of(
-                Arguments.of(new ModelConfig(cell, V, E, H, 2, 0f).withInitialState(InitialState.LEARNED)),
-                Arguments.of(new ModelConfig(cell, V, 0, H, 1, 0f).withInitialState(InitialState.LEARNED))));
+                Arguments.of(CellConfigs.of(cell, V, E, H, 2, 0f).withInitialState(InitialState.LEARNED)),
+                Arguments.of(CellConfigs.of(cell, V, 0, H, 1, 0f).withInitialState(InitialState.LEARNED))));
     }
 
     /** The window runs from the reset state of the parameters: rnn.initial_state_l is checked like any tensor. */
@@ -91,7 +91,7 @@ class GradientCheckTest {
             double[] gradients = check.analyticGradients().params();
             for (int l = 0; l < config.layers(); l++) {
                 Tensor initial = check.model().layout().get(ModelLayout.initialStateTensor(l));
-                assertArrayEquals(new int[] {config.cell().stateVectors(), H}, initial.shape());
+                assertArrayEquals(new int[] {config.cell().stateVectors(), config.hiddenSize()}, initial.shape());
                 assertTrue(Arrays.stream(gradients, initial.offset(), initial.offset() + initial.size()).anyMatch(g -> Math.abs(g) > 1e-6),
                         "the loss depends on " + initial.name());
             }

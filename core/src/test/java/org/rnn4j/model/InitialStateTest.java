@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rnn4j.cell.CellConfigs;
 import org.rnn4j.cell.Cells;
 import org.rnn4j.check.FloatModelGradients;
 import org.rnn4j.check.GradientCheck;
@@ -34,7 +35,7 @@ class InitialStateTest {
     /** Every cell on an embedding (two layers) and on one-hot input; a classifier and a labeller on rows of random lengths. */
     static Stream<Arguments> configs() {
         Stream<ModelConfig> languageModels = Cells.all().stream().flatMap(cell -> Stream.of(
-                new ModelConfig(cell, 5, 4, 3, 2, 0f), new ModelConfig(cell, 6, 0, 4, 1, 0f)));
+                CellConfigs.of(cell, 5, 4, 3, 2, 0f), CellConfigs.of(cell, 6, 0, 4, 1, 0f)));
         Stream<ModelConfig> labelled = Stream.of("lstm", "gru").flatMap(cell -> Stream.of(
                 new ModelConfig(Cells.of(cell), 5, 4, 3, 2, 0f, false, new ClassifierHead(3, Pooling.LAST)),
                 new ModelConfig(Cells.of(cell), 5, 4, 3, 1, 0f, false, new LabellerHead(3))));
