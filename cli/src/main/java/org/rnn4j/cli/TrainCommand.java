@@ -247,7 +247,9 @@ final class TrainCommand implements Runnable {
             throw new InvalidInputException("--mode sentence needs a word model (--level word): characters have no sentences to pad");
         }
         if (checkpoint == null) {
-            modelConfig(2); // refuses bad model options before the corpus is read: no check depends on the vocabulary
+            // refuses bad model options before the corpus is read; a vocabulary as wide as the state passes the one
+            // check that depends on it (one-hot input into mut1 or mut2), which the real vocabulary meets or fails later
+            modelConfig(Math.max(2, rnnSize));
         }
         Path folder = out != null ? out : checkpoint != null ? resume.toAbsolutePath().getParent() : defaultFolder();
         try (RunFolder.Lock lock = RunFolder.prepare(folder, checkpoint != null)) {

@@ -38,7 +38,6 @@ public final class TrainingRun {
     static void runLocked(Trainer trainer, Path folder, Consumer<StopReason> after) {
         runStoppable(trainer, () -> {
             StopReason reason = trainer.run();
-            System.gc(); // compacts the garbage of the run, so that drawing the plot reuses that space and no more
             LossPlot.writeAfterRun(folder, System.out);
             after.accept(reason);
         });
