@@ -11,4 +11,12 @@ interface BenchWorkload {
 
     /** Parameters of the model the workload runs. */
     long parameters();
+
+    /**
+     * Steps after which the workload starts its data over (and resets its state): the warm-up runs past
+     * that point, so no path of a step runs for the first time, and is compiled, while the windows are timed.
+     */
+    default int cycleSteps() {
+        return 1;
+    }
 }

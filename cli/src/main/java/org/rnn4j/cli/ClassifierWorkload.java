@@ -86,4 +86,9 @@ final class ClassifierWorkload implements BenchWorkload {
     public long parameters() {
         return model.parameters().layout().parameterCount();
     }
+
+    @Override
+    public int cycleSteps() {
+        return batcher.windows();
+    }
 }

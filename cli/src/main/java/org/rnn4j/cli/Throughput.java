@@ -4,10 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * The peers' timing protocol: warm up for at least {@code warmupSteps} steps and {@code warmupSeconds},
- * choose the steps per window so a window lasts about {@code windowSeconds}, then time {@code windows}
- * windows; the result is the median window throughput with the slowest and fastest, and the bytes all
- * threads allocated per step while the windows ran (−1 where the JVM cannot count them).
+ * The peers' timing protocol: warm up for at least {@code warmupSeconds}, {@code WARMUP_STEPS} steps and
+ * one step past the workload's cycle; choose the steps per window so a window lasts about
+ * {@code windowSeconds}, then time {@code windows} windows; the result is the median window throughput
+ * with the slowest and fastest, and the bytes all threads allocated per step while the windows ran (−1
+ * where the JVM cannot count them).
  */
 record Throughput(double median, double min, double max, int windows, int stepsPerWindow, double bytesPerStep) {
 
@@ -19,7 +20,8 @@ record Throughput(double median, double min, double max, int windows, int stepsP
     static Throughput measure(BenchWorkload workload, double warmupSeconds, double windowSeconds, int windows) {
         long start = System.nanoTime();
         int warmed = 0;
-        while (warmed < WARMUP_STEPS || seconds(start) < warmupSeconds) {
+        int warmupSteps = Math.max(WARMUP_STEPS, workload.cycleSteps() + 1);
+        while (warmed < warmupSteps || seconds(start) < warmupSeconds) {
             workload.step();
             warmed++;
         }

@@ -70,4 +70,9 @@ final class TrainingWorkload implements BenchWorkload {
     public long parameters() {
         return model.parameters().layout().parameterCount();
     }
+
+    @Override
+    public int cycleSteps() {
+        return batcher.windows();
+    }
 }
