@@ -40,17 +40,19 @@ final class LabelPredictCommand implements Runnable {
         Checkpoint checkpoint = ModelLoader.load(model, LabellerHead.ID);
         InputLines input = InputLines.read(files);
         List<String> labels = checkpoint.labels();
+        String[][] words = new String[input.size()][];
         int[][] tokens = new int[input.size()][];
         int[][] unknown = new int[input.size()][];
         for (int i = 0; i < input.size(); i++) {
-            tokens[i] = Arrays.stream(input.lines().get(i).split("\\s+")).mapToInt(checkpoint.vocabulary()::wordId).toArray();
+            words[i] = input.lines().get(i).split("\\s+");
+            tokens[i] = Arrays.stream(words[i]).mapToInt(checkpoint.vocabulary()::wordId).toArray();
             unknown[i] = new int[tokens[i].length];
             Arrays.fill(unknown[i], Kernels.PADDING);
         }
         float[][] probabilities = input.size() == 0 ? new float[0][]
                 : Predictor.run(ModelLoader.load(checkpoint), LabelledSequences.ofSteps(tokens, unknown), LabellerScores.ROWS).probabilities();
         for (int i = 0; i < input.size(); i++) {
-            StringBuilder row = new StringBuilder(String.join(" ", input.lines().get(i).split("\\s+"))).append('\t');
+            StringBuilder row = new StringBuilder(String.join(" ", words[i])).append('\t');
             for (int t = 0; t < tokens[i].length; t++) {
                 row.append(t == 0 ? "" : " ").append(labels.get(Predictor.argMax(probabilities[i], t * labels.size(), labels.size())));
             }
