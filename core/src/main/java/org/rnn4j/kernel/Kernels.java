@@ -29,6 +29,18 @@ public interface Kernels {
     PackedMatrix packedMatrix(int rows, int columns);
 
     /**
+     * An all-zero (n, k) {@link PackedMatrix} in the layout that {@link #addPackedProducts} reads: the product
+     * of many rows, packed once for all the products that use it rather than by each.
+     */
+    PackedMatrix packedRowsMatrix(int rows, int columns);
+
+    /**
+     * Y (m, n) += X (m, k)·Wᵀ for W (n, k) packed by {@link #packedRowsMatrix}: {@link #gemm} with
+     * (NO_TRANS, TRANS) and beta 1 on the W it was packed from. Y must not overlap X.
+     */
+    void addPackedProducts(PackedMatrix w, int m, float[] x, int xOffset, int ldx, float[] y, int yOffset, int ldy);
+
+    /**
      * y (n) += W·x for x (k) and W (n, k) packed by these kernels: y[j] += Σ_p W[j, p]·x[p], the sum taken by
      * fused multiply-adds in the order p = 0..k−1 starting from zero, so every implementation gives the same
      * bits. y must not overlap x.

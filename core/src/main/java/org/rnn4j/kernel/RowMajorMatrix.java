@@ -1,18 +1,12 @@
 package org.rnn4j.kernel;
 
 /** The specification's {@link PackedMatrix}: W (n, k) row-major, rows k apart. */
-final class RowMajorMatrix implements PackedMatrix {
+final class RowMajorMatrix extends ShapedMatrix {
 
-    private final int rows;
-    private final int columns;
     private final float[] values; // (n, k)
 
     RowMajorMatrix(int rows, int columns) {
-        if (rows < 0 || columns < 0) {
-            throw new IllegalArgumentException("a matrix needs non-negative sizes, got " + rows + "×" + columns);
-        }
-        this.rows = rows;
-        this.columns = columns;
+        super(rows, columns);
         this.values = new float[Math.multiplyExact(rows, columns)];
     }
 
@@ -22,16 +16,6 @@ final class RowMajorMatrix implements PackedMatrix {
             return matrix;
         }
         throw new IllegalArgumentException("this matrix was packed by other kernels: pack it with the kernels that multiply it");
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int columns() {
-        return columns;
     }
 
     /** W[j, p] at j·k + p. */

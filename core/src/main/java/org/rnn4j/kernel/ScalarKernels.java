@@ -44,6 +44,17 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public PackedMatrix packedRowsMatrix(int rows, int columns) {
+        return new RowMajorMatrix(rows, columns);
+    }
+
+    @Override
+    public void addPackedProducts(PackedMatrix w, int m, float[] x, int xOffset, int ldx, float[] y, int yOffset, int ldy) {
+        gemm(Transpose.NO_TRANS, Transpose.TRANS, m, w.rows(), w.columns(), 1f, x, xOffset, ldx,
+                RowMajorMatrix.of(w).values(), 0, w.columns(), 1f, y, yOffset, ldy);
+    }
+
+    @Override
     public void addPackedProduct(PackedMatrix w, float[] x, int xOffset, float[] y, int yOffset) {
         float[] values = RowMajorMatrix.of(w).values();
         int k = w.columns();

@@ -21,6 +21,7 @@ public final class RecurrentWeights {
     private final int hidden;
     private final int gateWidth; // G·H
     private final float[] bothBiases; // (G·H) b_ih + b_hh, refreshed each window
+    private PackedMatrix stepWeights; // W_hh packed for products of many rows, refreshed each window; made on first use
 
     public RecurrentWeights(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
         this.kernels = kernels;
@@ -64,13 +65,27 @@ public final class RecurrentWeights {
     }
 
     /**
+     * Before a window's steps: unless the window reads its own packed copy ({@code packedHh} not null), packs
+     * the current W_hh once for the products of all its steps, which {@link #addRecurrent} then reads.
+     */
+    public void prepareSteps(PackedMatrix packedHh) {
+        if (packedHh != null) {
+            return;
+        }
+        if (stepWeights == null) {
+            stepWeights = kernels.packedRowsMatrix(gateWidth, hidden);
+        }
+        stepWeights.pack(parameters.values(), weightHh.offset(), hidden);
+    }
+
+    /**
      * out (N, G·H) += h·W_hhᵀ for h (N, H): the recurrent part of one step, row by row from {@code packedHh}
-     * when it is a packed copy of W_hh, from the parameters when it is null.
+     * when it is a packed copy of W_hh, else all rows at once from the W_hh that {@link #prepareSteps} packed
+     * for this window.
      */
     public void addRecurrent(PackedMatrix packedHh, float[] h, int hOffset, int rows, float[] out, int outOffset) {
         if (packedHh == null) {
-            kernels.gemm(Transpose.NO_TRANS, Transpose.TRANS, rows, gateWidth, hidden, 1f,
-                    h, hOffset, hidden, parameters.values(), weightHh.offset(), hidden, 1f, out, outOffset, gateWidth);
+            kernels.addPackedProducts(stepWeights, rows, h, hOffset, hidden, out, outOffset, gateWidth);
             return;
         }
         for (int r = 0; r < rows; r++) {

@@ -204,12 +204,78 @@ class KernelEquivalenceTest {
         }
     }
 
+    static Stream<Arguments> packedRowsShapes() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int m : new int[] {1, 2, 7, 32}) {
+            for (int[] nk : new int[][] {{3, 5}, {17, 33}, {65, 300}, {2048, 512}, {70, 600}}) {
+                cases.add(Arguments.of(m, nk[0], nk[1]));
+            }
+        }
+        cases.add(Arguments.of(301, 40, 129));   // more rows than columns: split by rows
+        cases.add(Arguments.of(9, 4099, 20));    // more columns than one B block
+        cases.add(Arguments.of(0, 5, 5));
+        cases.add(Arguments.of(5, 5, 0));
+        return cases.stream();
+    }
+
+    /**
+     * Y += X·Wᵀ over a W packed for many rows: the specification to float tolerance, and bit for bit the
+     * vector GEMM on the unpacked W wherever that GEMM takes its blocked path (more than one row, more than
+     * the tiny-product limit), with every thread count; nothing outside Y written; a repacked matrix follows W.
+     */
+    @ParameterizedTest
+    @MethodSource("packedRowsShapes")
+    void packedRowsProductMatchesTheGemm(int m, int n, int k) {
+        Random random = new Random(m * 101L + n * 59L + k);
+        int ld = k + random.nextInt(5);
+        int ldx = k + random.nextInt(5);
+        int ldy = n + random.nextInt(5);
+        int wOffset = random.nextInt(9);
+        int xOffset = random.nextInt(9);
+        int yOffset = random.nextInt(9);
+        float[] x = randomArray(random, xOffset + m * ldx + 3);
+        float[] y = randomArray(random, yOffset + m * ldy + 3);
+        PackedMatrix specW = SPEC.packedRowsMatrix(n, k);
+        PackedMatrix fastW = FAST.packedRowsMatrix(n, k);
+        boolean blocked = m > 1 && (long) m * n * k > 16 * 16 * 16;
+        for (int version = 0; version < 2; version++) {
+            float[] w = randomArray(random, wOffset + n * ld + 3);
+            specW.pack(w, wOffset, ld);
+            fastW.pack(w, wOffset, ld);
+            float[] expected = y.clone();
+            SPEC.gemm(Transpose.NO_TRANS, Transpose.TRANS, m, n, k, 1f, x, xOffset, ldx, w, wOffset, ld, 1f, expected, yOffset, ldy);
+            float[] spec = y.clone();
+            SPEC.addPackedProducts(specW, m, x, xOffset, ldx, spec, yOffset, ldy);
+            assertArrayEquals(expected, spec, m + "×" + n + "×" + k + " specification");
+            float[] unpacked = y.clone();
+            FAST.gemm(Transpose.NO_TRANS, Transpose.TRANS, m, n, k, 1f, x, xOffset, ldx, w, wOffset, ld, 1f, unpacked, yOffset, ldy);
+            for (int threads : new int[] {1, 2, 3}) {
+                Parallel.setThreads(threads);
+                float[] actual = y.clone();
+                FAST.addPackedProducts(fastW, m, x, xOffset, ldx, actual, yOffset, ldy);
+                assertClose(expected, actual, EPS * (k + 2) * 4, m + "×" + n + "×" + k + " with " + threads + " threads");
+                if (blocked) {
+                    assertArrayEquals(unpacked, actual, m + "×" + n + "×" + k + " against the GEMM with " + threads + " threads");
+                }
+                for (int at = 0; at < y.length; at++) {
+                    int rel = at - yOffset;
+                    boolean inside = rel >= 0 && rel / ldy < m && rel % ldy < n;
+                    if (!inside) {
+                        assertEquals(y[at], actual[at], 0f, "written outside Y at " + at);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aPackedMatrixIsReadOnlyByTheKernelsThatPackedIt() {
         float[] x = new float[2];
         float[] y = new float[2];
         assertThrows(IllegalArgumentException.class, () -> FAST.addPackedProduct(SPEC.packedMatrix(2, 2), x, 0, y, 0));
         assertThrows(IllegalArgumentException.class, () -> SPEC.addPackedProduct(FAST.packedMatrix(2, 2), x, 0, y, 0));
+        assertThrows(IllegalArgumentException.class, () -> FAST.addPackedProducts(FAST.packedMatrix(2, 2), 1, x, 0, 2, y, 0, 2));
+        assertThrows(IllegalArgumentException.class, () -> SPEC.addPackedProducts(FAST.packedRowsMatrix(2, 2), 1, x, 0, 2, y, 0, 2));
     }
 
     static Stream<Arguments> rowsAndWidths() {

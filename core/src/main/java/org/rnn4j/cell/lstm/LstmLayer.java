@@ -73,6 +73,7 @@ sealed class LstmLayer extends FusedGateLayer permits PeepholeLstmLayer {
             System.arraycopy(state, block, firstCell, 0, block);
             System.arraycopy(state, block, cells, 0, block);
             weights.projectInputWithBothBiases(input, steps * rows, gates);
+            weights.prepareSteps(packedHh);
             for (int t = 0; t < steps; t++) {
                 int gateOffset = t * rows * 4 * hidden;
                 weights.addRecurrent(packedHh, hs, t * block, rows, gates, gateOffset);

@@ -44,6 +44,7 @@ final class RruLayer extends FusedGateLayer {
             Kernels kernels = weights.kernels();
             System.arraycopy(state, 0, hs, 0, block);
             weights.projectInputWithBothBiases(input, steps * rows, gates);
+            weights.prepareSteps(packedHh);
             for (int t = 0; t < steps; t++) {
                 int g = t * rows * 2 * hidden;
                 int prev = t * block;

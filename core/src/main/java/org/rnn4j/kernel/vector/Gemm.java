@@ -76,6 +76,36 @@ final class Gemm {
         call.clear();
     }
 
+    /**
+     * C (m, n) += A (m, k)·op(B) with op(B) packed once in {@code b} ({@link GemmPanels}): the product of
+     * {@link #gemm} without packing B, for the steps of a window that all multiply by the same W_hhᵀ.
+     */
+    static void addProduct(int m, float[] a, int aOffset, int lda, GemmPanels b, float[] c, int cOffset, int ldc) {
+        int n = b.rows();
+        int k = b.columns();
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        Call call = CALLS.get();
+        call.set(false, true, m, n, k, 1f, a, aOffset, lda, null, 0, 0, 1f, c, cOffset, ldc);
+        call.packedB = b.panels();
+        long work = (long) m * n * k;
+        call.split(work <= SERIAL ? 1 : Parallel.threads());
+        Parallel.forEach(call.tasks, call.task);
+        call.clear();
+    }
+
+    /** Equal depth blocks of at most {@link #KC}, fixed by k alone: the depth of every block but maybe the last. */
+    static int depthBlock(int k) {
+        int kBlocks = Math.max(1, (k + KC - 1) / KC);
+        return Math.max(1, (k + kBlocks - 1) / kBlocks);
+    }
+
+    /** n rounded up to whole {@link #NR} panels. */
+    static int paddedWidth(int n) {
+        return (n + NR - 1) / NR * NR;
+    }
+
     /** C = beta·C over (m, n); beta 0 overwrites. */
     static void scale(int m, int n, float beta, float[] c, int cOffset, int ldc) {
         for (int i = 0; i < m; i++) {
@@ -149,6 +179,8 @@ final class Gemm {
         float[] c;
         int cOffset;
         int ldc;
+        /** op(B) packed whole ({@link GemmPanels}), or null when each block packs its part of b. */
+        float[] packedB;
         /** Tasks split C by rows (true) or by columns (false) into chunks of {@code chunk}. */
         boolean byRows;
         int chunk;
@@ -190,6 +222,7 @@ final class Gemm {
             a = null;
             b = null;
             c = null;
+            packedB = null;
         }
 
         private void runTask(int t) {
@@ -208,24 +241,28 @@ final class Gemm {
     private static void block(Call call, int i0, int rows, int j0, int cols) {
         Buffers buffers = BUFFERS.get();
         int k = call.k;
-        int kBlocks = (k + KC - 1) / KC;
-        int kc = (k + kBlocks - 1) / kBlocks; // equal depth blocks, fixed by k alone
+        int kc = depthBlock(k);
         float[] packedA = buffers.a;
         float[] tile = buffers.tile;
+        boolean prepacked = call.packedB != null;
         for (int jc = 0; jc < cols; jc += NC) {
             int nc = Math.min(NC, cols - jc);
-            int ncPadded = (nc + NR - 1) / NR * NR;
-            float[] packedB = buffers.b(ncPadded * kc);
+            float[] packedB = prepacked ? call.packedB : buffers.b(paddedWidth(nc) * kc);
             for (int pc = 0; pc < k; pc += kc) {
                 int depth = Math.min(kc, k - pc);
                 boolean first = pc == 0;
-                packB(call, pc, depth, j0 + jc, nc, packedB);
+                int bBlock = 0;
+                if (prepacked) {
+                    bBlock = GemmPanels.blockOffset(call.n, pc, j0 + jc, depth);
+                } else {
+                    packB(call.tb, call.b, call.bOffset, call.ldb, pc, depth, j0 + jc, nc, packedB, 0);
+                }
                 for (int ic = 0; ic < rows; ic += MC) {
                     int mc = Math.min(MC, rows - ic);
                     packA(call, i0 + ic, mc, pc, depth, packedA);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
-                        int bPanel = jr * depth;
+                        int bPanel = bBlock + jr * depth;
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int cIndex = call.cOffset + (i0 + ic + ir) * call.ldc + j0 + jc + jr;
@@ -239,19 +276,18 @@ final class Gemm {
     }
 
     /**
-     * Packs op(B)[pc:pc+depth, j0:j0+nc] into NR-column panels: panel q holds (depth, NR) row-major,
-     * columns past nc zero.
+     * Packs op(B)[pc:pc+depth, j0:j0+nc] (op(B) = Bᵀ when {@code tb}) into NR-column panels from
+     * {@code packedOffset} on: panel q holds (depth, NR) row-major, columns past nc zero.
      */
-    private static void packB(Call call, int pc, int depth, int j0, int nc, float[] packed) {
-        float[] b = call.b;
-        int ldb = call.ldb;
+    static void packB(boolean tb, float[] b, int bOffset, int ldb, int pc, int depth, int j0, int nc,
+                      float[] packed, int packedOffset) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int dst = jr * depth;
-            if (call.tb) {
+            int dst = packedOffset + jr * depth;
+            if (tb) {
                 // op(B)[p, j] = B[j, p]: read each stored row along p, write a panel column
                 for (int jj = 0; jj < nr; jj++) {
-                    int src = call.bOffset + (j0 + jr + jj) * ldb + pc;
+                    int src = bOffset + (j0 + jr + jj) * ldb + pc;
                     for (int p = 0; p < depth; p++) {
                         packed[dst + p * NR + jj] = b[src + p];
                     }
@@ -264,7 +300,7 @@ final class Gemm {
             } else if (nr == NR) {
                 // vector body: two vectors per panel row
                 for (int p = 0; p < depth; p++) {
-                    int src = call.bOffset + (pc + p) * ldb + j0 + jr;
+                    int src = bOffset + (pc + p) * ldb + j0 + jr;
                     FloatVector.fromArray(S, b, src).intoArray(packed, dst + p * NR);
                     FloatVector.fromArray(S, b, src + L).intoArray(packed, dst + p * NR + L);
                 }
@@ -273,7 +309,7 @@ final class Gemm {
                 VectorMask<Float> m0 = S.indexInRange(0, nr);
                 VectorMask<Float> m1 = S.indexInRange(L, nr);
                 for (int p = 0; p < depth; p++) {
-                    int src = call.bOffset + (pc + p) * ldb + j0 + jr;
+                    int src = bOffset + (pc + p) * ldb + j0 + jr;
                     FloatVector.fromArray(S, b, src, m0).intoArray(packed, dst + p * NR);
                     FloatVector.fromArray(S, b, src + L, m1).intoArray(packed, dst + p * NR + L);
                 }

@@ -6,6 +6,7 @@ import java.lang.foreign.ValueLayout;
 
 import jdk.incubator.vector.FloatVector;
 import org.rnn4j.kernel.PackedMatrix;
+import org.rnn4j.kernel.ShapedMatrix;
 
 /**
  * The vector kernels' {@link PackedMatrix}: W (n, k) as column panels for {@link PackedGemv}. Panel q holds
@@ -15,22 +16,16 @@ import org.rnn4j.kernel.PackedMatrix;
  * <p>The panels live off the heap, 64-byte aligned: a vector load that straddles two cache lines costs the
  * product about a fifth of its speed, and the JVM aligns arrays to 8 bytes only.
  */
-final class PanelMatrix implements PackedMatrix {
+final class PanelMatrix extends ShapedMatrix {
 
     /** Rows of W per panel: the four vectors of outputs {@link PackedGemv} accumulates at once. */
     static final int WIDTH = 4 * FloatVector.SPECIES_PREFERRED.length();
     private static final long ALIGNMENT = 64;
 
-    private final int rows;
-    private final int columns;
     private final MemorySegment panels; // (⌈n / WIDTH⌉, k, WIDTH) floats
 
     PanelMatrix(int rows, int columns) {
-        if (rows < 0 || columns < 0) {
-            throw new IllegalArgumentException("a matrix needs non-negative sizes, got " + rows + "×" + columns);
-        }
-        this.rows = rows;
-        this.columns = columns;
+        super(rows, columns);
         long floats = (long) panelCount(rows) * columns * WIDTH;
         // zero-filled, freed when the matrix is unreachable
         this.panels = Arena.ofAuto().allocate(Math.max(1, floats) * Float.BYTES, ALIGNMENT);
@@ -54,16 +49,6 @@ final class PanelMatrix implements PackedMatrix {
 
     MemorySegment panels() {
         return panels;
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int columns() {
-        return columns;
     }
 
     @Override

@@ -50,6 +50,16 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public PackedMatrix packedRowsMatrix(int rows, int columns) {
+        return new GemmPanels(rows, columns);
+    }
+
+    @Override
+    public void addPackedProducts(PackedMatrix w, int m, float[] x, int xOffset, int ldx, float[] y, int yOffset, int ldy) {
+        Gemm.addProduct(m, x, xOffset, ldx, GemmPanels.of(w), y, yOffset, ldy);
+    }
+
+    @Override
     public void addPackedProduct(PackedMatrix w, float[] x, int xOffset, float[] y, int yOffset) {
         PackedGemv.addProduct(PanelMatrix.of(w), x, xOffset, y, yOffset);
     }
