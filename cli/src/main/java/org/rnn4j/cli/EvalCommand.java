@@ -52,7 +52,7 @@ final class EvalCommand implements Runnable {
     @Option(names = "--per-token", description = "Also print each token's (character's or word's) log-probability (nats), one per line")
     boolean perToken;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
             description = "Streams scored together; fewer for a short text (default: ${DEFAULT-VALUE})")
     int batchSize;
 

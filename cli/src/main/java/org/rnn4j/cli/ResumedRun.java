@@ -50,6 +50,7 @@ final class ResumedRun {
         options.put("--num-layers", c -> c.model().layers());
         options.put("--wordvec-size", c -> c.model().embeddingSize());
         options.put("--dropout", c -> c.model().dropout());
+        options.put("--embedding-dropout", c -> c.model().embeddingDropout());
         options.put("--tie-weights", c -> c.model().tiedWeights());
         options.put("--learn-initial-state", c -> c.model().initialState() == InitialState.LEARNED);
         options.put("--batch-size", c -> c.training().batchSize());

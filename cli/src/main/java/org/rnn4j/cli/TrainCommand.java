@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Runnable {
 
     static final String BUNDLED_CORPUS = "tinyshakespeare.txt";
-    private static final int WORDVEC_SIZE = 64;
+    /** A word model's usual embedding; a character model's is as wide as its state, and its projection is looked up. */
+    private static final int WORD_EMBEDDING_SIZE = 64;
 
     @Option(names = "--text", paramLabel = "FILE", description = "UTF-8 text file, or folder of .txt files (default: bundled tiny-shakespeare)")
     Path text;
@@ -98,12 +99,17 @@ final class TrainCommand implements Runnable {
     @Option(names = "--num-layers", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE})", defaultValue = "2")
     int numLayers;
 
-    @Option(names = "--wordvec-size", description = "Embedding size; 0 feeds one-hot vectors (default: " + WORDVEC_SIZE
-            + ", or the --rnn-size for the cells that need their input as wide as their state, mut1 and mut2)")
+    @Option(names = "--wordvec-size", description = "Embedding size; 0 feeds one-hot vectors (default: the --rnn-size for character "
+            + "models, " + WORD_EMBEDDING_SIZE + " for word models except with mut1 and mut2, which need their input as wide as their state)")
     Integer wordvecSize;
 
-    @Option(names = "--dropout", description = "Dropout on the embedding and on each layer's output (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    @Option(names = "--dropout", description = "Dropout on each layer's output: between layers and before the output layer "
+            + "(default: ${DEFAULT-VALUE})", defaultValue = "0.25")
     float dropout;
+
+    @Option(names = "--embedding-dropout", description = "Dropout on the embedding, the first layer's input (default: ${DEFAULT-VALUE})",
+            defaultValue = "0")
+    float embeddingDropout;
 
     @Option(names = "--tie-weights", description = "Use the embedding as the output layer's weight (needs --wordvec-size = --rnn-size)")
     boolean tieWeights;
@@ -118,7 +124,7 @@ final class TrainCommand implements Runnable {
     @Option(names = "--seq-length", description = "Window length T for truncated BPTT (default: ${DEFAULT-VALUE})", defaultValue = "100")
     int seqLength;
 
-    @Option(names = "--epochs", description = "Passes over the training split (default: ${DEFAULT-VALUE})", defaultValue = "10")
+    @Option(names = "--epochs", description = "Passes over the training split (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int epochs;
 
     @Option(names = "--max-steps", description = "Stop once the run has made this many updates in all, counting those before a --resume;"
@@ -155,7 +161,7 @@ final class TrainCommand implements Runnable {
     @Option(names = "--lr-schedule", description = "constant, epoch (decay each epoch), rise (halve when validation loss rises), plateau (default: ${DEFAULT-VALUE})", defaultValue = "epoch")
     String lrSchedule;
 
-    @Option(names = "--lr-decay", description = "Factor the schedule multiplies by (default: ${DEFAULT-VALUE})", defaultValue = "0.97")
+    @Option(names = "--lr-decay", description = "Factor the schedule multiplies by (default: ${DEFAULT-VALUE})", defaultValue = "0.95")
     float lrDecay;
 
     @Option(names = "--lr-decay-after", description = "First epoch after which the epoch schedule decays (default: ${DEFAULT-VALUE})", defaultValue = "1")
@@ -297,7 +303,7 @@ final class TrainCommand implements Runnable {
 
     private ModelConfig modelConfig(int vocabularySize) {
         Cell chosen = CellOptions.withFactors(Cells.of(cell), factors, rnnSize);
-        int embedding = CellOptions.embedding(chosen, wordvecSize, WORDVEC_SIZE, rnnSize);
+        int embedding = CellOptions.embedding(chosen, wordvecSize, level(level) ? WORD_EMBEDDING_SIZE : rnnSize, rnnSize);
         if (tieWeights && embedding == 0) {
             throw new InvalidInputException("--tie-weights needs an embedding: set --wordvec-size to the --rnn-size (" + rnnSize + ")");
         }
@@ -306,6 +312,7 @@ final class TrainCommand implements Runnable {
         }
         CellOptions.requireInput(chosen, embedding, vocabularySize, rnnSize, "--wordvec-size", "--rnn-size");
         return new ModelConfig(chosen, vocabularySize, embedding, rnnSize, numLayers, dropout, tieWeights)
+                .withEmbeddingDropout(embeddingDropout)
                 .withInitialState(learnInitialState ? InitialState.LEARNED : InitialState.ZERO);
     }
 

@@ -190,8 +190,8 @@ class EndToEndTest {
         assertTrue(out.contains("lstm"), out);
         assertTrue(out.contains("vocabulary   55 characters"), out);
         int v = 55;
-        int e = 64;
         int h = 32;
+        int e = h; // a character model's embedding is as wide as its state
         int parameters = v * e + 4 * h * (e + h) + 2 * 4 * h + v * h + v; // embedding, W_ih|W_hh, b_ih|b_hh, decoder
         assertTrue(out.contains(String.format("parameters   %,d", parameters)), out);
         assertTrue(out.contains("step " + STEPS + ","), out);

@@ -57,7 +57,7 @@ class ResumeSafetyTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"--train-frac, 0.9, 0.5", "--rnn-size, 64, 32", "--cell, gru, lstm", "--level, word, char", "--seq-length, 8, 16",
-            "--optimizer, sgd, adam", "--seed, 1, 42", "--dropout, 0.5, 0.0"})
+            "--optimizer, sgd, adam", "--seed, 1, 42", "--dropout, 0.5, 0.25", "--embedding-dropout, 0.5, 0.0"})
     void anOptionThatContradictsTheCheckpointIsRefused(String option, String asked, String recorded) throws IOException {
         Path run = trainedRun("--train-frac", "0.5");
         Map<String, byte[]> before = contents(run);

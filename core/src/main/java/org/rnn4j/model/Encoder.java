@@ -15,7 +15,7 @@ import org.rnn4j.tensor.Tensor;
 
 /**
  * The encoder every model shares: embedding (or one-hot) → L recurrent layers of its cell, with dropout on
- * the embedding and on each layer's output, run over whole windows of T steps × N rows. Its output is the top
+ * the embedding and on each layer's output (each at its own rate), run over whole windows of T steps × N rows. Its output is the top
  * layer's (T·N, H) after dropout, which the model's head reads. A window that runs from a reset state starts at the
  * initial state, zero or learned, and its backward reaches a learned one.
  */
@@ -135,7 +135,7 @@ public final class Encoder {
         for (int l = 0; l < layers.length; l++) {
             RecurrentLayer.Window window = ws.windows[l];
             window.forward(input(ws, l, dropping), state.layer(l));
-            if (dropping) {
+            if (dropping && ws.dropouts[l] != null) {
                 ws.dropouts[l].forward(window.output(), window.outputOffset(), ws.dropped[l], count * config.hiddenSize(), rng);
             }
         }
@@ -148,9 +148,9 @@ public final class Encoder {
      */
     void backward(Workspace ws) {
         int count = ws.steps * ws.rows;
-        boolean dropping = config.dropout() > 0f;
+        boolean dropping = config.drops();
         for (int l = layers.length - 1; l >= 0; l--) {
-            if (dropping) {
+            if (ws.dropouts[l] != null) {
                 ws.dropouts[l].backward(ws.dOutput, count * config.hiddenSize());
             }
             // reads dL/d(output of layer l) from ws.dOutput, then writes dL/d(its input) over it
@@ -160,7 +160,7 @@ public final class Encoder {
             }
         }
         if (ws.embedded != null) {
-            if (dropping && ws.embeddingDropout != null) {
+            if (ws.embeddingDropout != null) {
                 ws.embeddingDropout.backward(ws.dOutput, count * config.embeddingSize());
             }
             embedding.backward(ws.inputs, count, ws.dOutput);
@@ -171,14 +171,15 @@ public final class Encoder {
         return dropping ? ws.droppedInputs[layer] : ws.plainInputs[layer];
     }
 
-    /** The (T·N, H) block the head reads: the top layer's output, after dropout when {@code dropping}. */
+    /** The (T·N, H) block the head reads: the top layer's output, after dropout when {@code dropping} and it has any. */
     float[] topOutput(Workspace ws, boolean dropping) {
         int top = layers.length - 1;
-        return dropping ? ws.dropped[top] : ws.windows[top].output();
+        return dropping && ws.dropped[top] != null ? ws.dropped[top] : ws.windows[top].output();
     }
 
     /** Where {@link #topOutput} starts. */
     int topOffset(Workspace ws, boolean dropping) {
-        return dropping ? 0 : ws.windows[layers.length - 1].outputOffset();
+        int top = layers.length - 1;
+        return dropping && ws.dropped[top] != null ? 0 : ws.windows[top].outputOffset();
     }
 }

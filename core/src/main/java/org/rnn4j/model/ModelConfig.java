@@ -6,14 +6,14 @@ import org.rnn4j.head.lm.LanguageModelHead;
 
 /**
  * Shape of a model, an encoder plus a head. The encoder: V tokens in, an embedding of size E (0 means one-hot
- * input, D = V), L stacked recurrent layers of H units, dropout on the embedding, between layers and before the
- * head (the non-recurrent connections). The head turns the top layer's outputs into predictions: the next token
+ * input, D = V), L stacked recurrent layers of H units, dropout between layers and before the head, and its own
+ * rate on the embedding (the non-recurrent connections). The head turns the top layer's outputs into predictions: the next token
  * (a language model's linear decoder to V logits), one class per sequence, or one label per step. With
  * {@code tiedWeights} a language model's decoder weight is the embedding matrix itself, which needs E = H.
  * {@code initialState} says what every row starts from at a reset: zero, or a learned h₀ (and c₀) per layer.
  */
 public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers,
-                          float dropout, boolean tiedWeights, Head head, InitialState initialState) {
+                          float dropout, float embeddingDropout, boolean tiedWeights, Head head, InitialState initialState) {
 
     public ModelConfig {
         if (cell == null) {
@@ -33,6 +33,9 @@ public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int 
         }
         if (!(dropout >= 0f && dropout < 1f)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        if (!(embeddingDropout >= 0f && embeddingDropout < 1f)) {
+            throw new IllegalArgumentException("embedding dropout must be in [0, 1), got " + embeddingDropout);
         }
         if (head == null) {
             throw new IllegalArgumentException("a head is required");
@@ -55,10 +58,10 @@ public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int 
         }
     }
 
-    /** A model that starts from the zero state. */
+    /** A model that starts from the zero state, with the same dropout on its embedding as between its layers. */
     public ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int hiddenSize, int layers, float dropout,
                        boolean tiedWeights, Head head) {
-        this(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, tiedWeights, head, InitialState.ZERO);
+        this(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, dropout, tiedWeights, head, InitialState.ZERO);
     }
 
     /** A language model. */
@@ -74,12 +77,24 @@ public record ModelConfig(Cell cell, int vocabularySize, int embeddingSize, int 
 
     /** This shape with another head. */
     public ModelConfig withHead(Head other) {
-        return new ModelConfig(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, tiedWeights, other, initialState);
+        return new ModelConfig(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, embeddingDropout, tiedWeights, other,
+                initialState);
     }
 
     /** This shape starting from {@code other} at a reset. */
     public ModelConfig withInitialState(InitialState other) {
-        return new ModelConfig(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, tiedWeights, head, other);
+        return new ModelConfig(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, embeddingDropout, tiedWeights, head,
+                other);
+    }
+
+    /** This shape with {@code rate} of dropout on its embedding. */
+    public ModelConfig withEmbeddingDropout(float rate) {
+        return new ModelConfig(cell, vocabularySize, embeddingSize, hiddenSize, layers, dropout, rate, tiedWeights, head, initialState);
+    }
+
+    /** True when training drops anything: the embedding or the layers' outputs. */
+    public boolean drops() {
+        return dropout > 0f || embeddingDropout > 0f && !oneHotInput();
     }
 
     /** C: the size of one prediction, V for a language model. */

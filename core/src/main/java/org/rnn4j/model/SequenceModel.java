@@ -87,7 +87,7 @@ public final class SequenceModel {
     /** {@link #plan(int, int)} of a model of shape {@code config}, known before the model exists. */
     public static WorkspacePlan plan(ModelConfig config, int steps, int rows) {
         long positions = (long) steps * rows;
-        boolean lookUp = !config.oneHotInput() && config.dropout() == 0f
+        boolean lookUp = !config.oneHotInput() && config.embeddingDropout() == 0f
                 && LOOK_UP_ADVANTAGE * config.vocabularySize() <= positions && fitsTable(config);
         boolean share = config.layers() > 1
                 && positions * Math.max(ModelLayout.inputProjectionWidth(config), config.hiddenSize()) > SHARED_ACTIVATIONS_FROM;
@@ -104,9 +104,9 @@ public final class SequenceModel {
     }
 
     private Workspace workspace(int steps, int rows, WorkspacePlan plan, PackedWeights packed) {
-        if (plan.projection() == TokenProjection.LOOK_UP && config.dropout() > 0f) {
-            throw new IllegalArgumentException("dropout on the embedding needs its rows: a model with dropout "
-                    + config.dropout() + " cannot look its input projection up");
+        if (plan.projection() == TokenProjection.LOOK_UP && config.embeddingDropout() > 0f) {
+            throw new IllegalArgumentException("dropout on the embedding needs its rows: a model with embedding dropout "
+                    + config.embeddingDropout() + " cannot look its input projection up");
         }
         Workspace ws = new Workspace(config, encoder.layers(), encoder.embedding(), head, plan, steps, rows, packed);
         refreshProjection(ws);
@@ -183,6 +183,6 @@ public final class SequenceModel {
     }
 
     private boolean dropping(Mode mode) {
-        return mode == Mode.TRAINING && config.dropout() > 0f;
+        return mode == Mode.TRAINING && config.drops();
     }
 }

@@ -33,14 +33,14 @@ public final class Workspace {
     final int[] labels;                  // (N) one target per row, for a head that predicts per row
     final HeadTargets expected;          // the three arrays above, as the head reads them
     final float[] embedded;              // (T·N, E) embedding rows, or null for one-hot or looked-up input
-    final Dropout embeddingDropout;      // on the embedding rows; null without dropout or embedding
+    final Dropout embeddingDropout;      // on the embedding rows; null without embedding dropout or embedding
     final float[] droppedEmbedded;       // (T·N, E) embedding rows after dropout
     final RecurrentLayer.Window[] windows;
     final float[] dOutput;               // (T·N, max(H, E)) dL/d(output) of the layer in backward, then of its input
     final float[][] dStates;             // per layer: dL/d(initial state)
     boolean fromReset;                   // whether the last forward started at a reset, the initial state
     final Dropout[] dropouts;            // per layer, on its output; null when dropout is 0
-    final float[][] dropped;             // per layer (T·N, H) output after dropout
+    final float[][] dropped;             // per layer (T·N, H) output after dropout; null when dropout is 0
     final LayerInput[] plainInputs;      // per layer: what it reads when evaluating
     final LayerInput[] droppedInputs;    // per layer: what it reads when training with dropout
     final ProjectedTokens projectedTokens; // the first layer's input when it is looked up, else null
@@ -85,7 +85,7 @@ public final class Workspace {
         this.windows = new RecurrentLayer.Window[l];
         this.dStates = new float[l][];
         boolean dropout = config.dropout() > 0f;
-        this.embeddingDropout = dropout && embeds ? new Dropout(config.dropout(), count * config.embeddingSize()) : null;
+        this.embeddingDropout = config.embeddingDropout() > 0f && embeds ? new Dropout(config.embeddingDropout(), count * config.embeddingSize()) : null;
         this.droppedEmbedded = embeddingDropout != null ? new float[count * config.embeddingSize()] : null;
         this.dropouts = new Dropout[l];
         this.dropped = new float[l][];
@@ -141,7 +141,7 @@ public final class Workspace {
         memory.add("the token projection table", projects ? plan.projection() == TokenProjection.LOOK_UP ? 2 : 1 : 0, table, Float.BYTES);
         boolean embeds = !config.oneHotInput() && !projects;
         boolean dropout = config.dropout() > 0f;
-        memory.add("the window's embedding rows", embeds ? dropout ? 3 : 1 : 0, MemoryEstimate.product(count, e), Float.BYTES);
+        memory.add("the window's embedding rows", embeds ? config.embeddingDropout() > 0f ? 3 : 1 : 0, MemoryEstimate.product(count, e), Float.BYTES);
         memory.add("the window's output gradient", MemoryEstimate.product(count, embeds ? Math.max(h, e) : h), Float.BYTES);
         memory.add("the window's hidden states", l, states, Float.BYTES);
         memory.add("the window's state gradients", l, MemoryEstimate.product(block, 1 + config.cell().stateVectors()), Float.BYTES);

@@ -255,6 +255,7 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
         json.put("hidden_size", c.hiddenSize());
         json.put("layers", c.layers());
         json.put("dropout", (double) c.dropout());
+        json.put("embedding_dropout", (double) c.embeddingDropout());
         json.put("tied_weights", c.tiedWeights());
         json.put("head", c.head().toJson());
         json.put("initial_state", c.initialState().id());
@@ -270,9 +271,11 @@ public record Checkpoint(Path file, ModelConfig model, Vocabulary vocabulary, Ma
                 settings.put(name, number(json, name).intValue());
             }
         }
+        float dropout = json.containsKey("dropout") ? f(json, "dropout") : 0f;
+        // before embedding_dropout was recorded, the one rate applied to the embedding as well
+        float embeddingDropout = json.containsKey("embedding_dropout") ? f(json, "embedding_dropout") : dropout;
         return new ModelConfig(cell.with(settings), number(json, "vocabulary_size").intValue(),
-                number(json, "embedding_size").intValue(), hidden,
-                number(json, "layers").intValue(), json.containsKey("dropout") ? f(json, "dropout") : 0f,
+                number(json, "embedding_size").intValue(), hidden, number(json, "layers").intValue(), dropout, embeddingDropout,
                 Boolean.TRUE.equals(json.get("tied_weights")), Heads.fromJson(object(json.get("head"))),
                 json.containsKey("initial_state") ? InitialState.fromId((String) json.get("initial_state")) : InitialState.ZERO);
     }

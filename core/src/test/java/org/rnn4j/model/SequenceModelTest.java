@@ -2,9 +2,11 @@ package org.rnn4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -94,7 +96,7 @@ class SequenceModelTest {
     @ParameterizedTest
     @MethodSource("configsWithDropout")
     void sharingActivationsChangesNoBit(ModelConfig config) {
-        TokenProjection projection = config.oneHotInput() || config.dropout() > 0f ? TokenProjection.MULTIPLY : TokenProjection.LOOK_UP;
+        TokenProjection projection = config.oneHotInput() || config.embeddingDropout() > 0f ? TokenProjection.MULTIPLY : TokenProjection.LOOK_UP;
         Trained separate = train(config, new WorkspacePlan(projection, false));
         Trained shared = train(config, new WorkspacePlan(projection, true));
         assertEquals(separate.loss, shared.loss, 0.0);
@@ -143,7 +145,29 @@ class SequenceModelTest {
     }
 
     static Stream<Arguments> configsWithDropout() {
-        return Stream.concat(configs(), Cells.all().stream().map(cell -> Arguments.of(CellConfigs.of(cell, 6, 3, 5, 3, 0.3f))));
+        return Stream.concat(configs(), Cells.all().stream().flatMap(cell -> Stream.of(
+                Arguments.of(CellConfigs.of(cell, 6, 3, 5, 3, 0.3f)),
+                Arguments.of(CellConfigs.of(cell, 6, 3, 5, 3, 0.3f).withEmbeddingDropout(0f)),
+                Arguments.of(CellConfigs.of(cell, 6, 3, 5, 3, 0f).withEmbeddingDropout(0.3f)))));
+    }
+
+    /**
+     * Dropout between the layers alone leaves the embedding whole, so the first layer's projection can still be
+     * looked up: the same loss and gradients as multiplying, with the same masks drawn.
+     */
+    @ParameterizedTest
+    @MethodSource("configs")
+    void layerDropoutAloneStillLooksTheProjectionUp(ModelConfig plain) {
+        assumeTrue(SequenceModel.plan(plain, 9, 4).projection() == TokenProjection.LOOK_UP, "this model cannot look its projection up");
+        ModelConfig config = new ModelConfig(plain.cell(), plain.vocabularySize(), plain.embeddingSize(), plain.hiddenSize(),
+                plain.layers(), 0.3f, 0f, plain.tiedWeights(), plain.head(), plain.initialState());
+        assertEquals(TokenProjection.LOOK_UP, SequenceModel.plan(config, 9, 4).projection());
+        Trained multiplied = train(config, new WorkspacePlan(TokenProjection.MULTIPLY, false));
+        Trained lookedUp = train(config, new WorkspacePlan(TokenProjection.LOOK_UP, false));
+        assertEquals(multiplied.loss, lookedUp.loss, 1e-5 * multiplied.loss);
+        assertArrayEquals(multiplied.gradients, lookedUp.gradients, 1e-5f);
+        Trained undropped = train(plain, new WorkspacePlan(TokenProjection.LOOK_UP, false));
+        assertNotEquals(undropped.loss, lookedUp.loss, "dropout between the layers changed nothing");
     }
 
     private record Trained(double loss, float[] gradients, float[] initialStateGradient) {

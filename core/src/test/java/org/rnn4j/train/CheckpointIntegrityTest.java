@@ -102,6 +102,19 @@ class CheckpointIntegrityTest {
         assertFalse(checkpoint.resumable());
     }
 
+    @Test
+    void aModelFromBeforeEmbeddingDropoutWasRecordedDropsItsEmbeddingAtTheOneRate() {
+        Map<String, String> metadata = new LinkedHashMap<>(SafeTensors.read(GOLDEN).metadata());
+        Map<String, Object> model = Json.parseObject(metadata.get("model"));
+        model.put("dropout", 0.25);
+        model.remove("embedding_dropout");
+        metadata.put("model", Json.write(model));
+
+        Checkpoint checkpoint = Checkpoint.load(rewrite(metadata, SafeTensors.read(GOLDEN).entries()));
+        assertEquals(0.25f, checkpoint.model().dropout());
+        assertEquals(0.25f, checkpoint.model().embeddingDropout());
+    }
+
     private static List<SafeTensors.Entry> replaced(String name, float[] values) {
         return SafeTensors.read(GOLDEN).entries().stream()
                 .map(e -> e.name().equals(name) ? SafeTensors.Entry.ofFloats(name, e.shape(), values) : e).toList();

@@ -110,7 +110,7 @@ public final class SequenceTrainOptions {
     /** The encoder these options shape, on {@code vocabularySize} tokens, with {@code head}. */
     ModelConfig model(int vocabularySize, Head head) {
         try {
-            return new ModelConfig(Cells.of(cell), vocabularySize, wordvecSize, rnnSize, numLayers, dropout, false, head,
+            return new ModelConfig(Cells.of(cell), vocabularySize, wordvecSize, rnnSize, numLayers, dropout, dropout, false, head,
                     learnInitialState ? InitialState.LEARNED : InitialState.ZERO);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
