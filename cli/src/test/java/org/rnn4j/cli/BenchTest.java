@@ -32,7 +32,8 @@ class BenchTest {
                     result::toString);
             assertTrue(median > 0, result::toString);
             double flopsPerToken = BenchConfig.valueOf(result.get("config")).flopsPerToken();
-            assertEquals(median * flopsPerToken / 1e9, Double.parseDouble(result.get("gflops")), 0.05, // printed to one decimal
+            // both printed to one decimal: gflops within 0.05 of the work of the median, itself within 0.05 tokens/s
+            assertEquals(median * flopsPerToken / 1e9, Double.parseDouble(result.get("gflops")), 0.05 + 0.05 * flopsPerToken / 1e9 + 1e-9,
                     () -> "gflops is the median's work: " + result);
             assertTrue(result.get("windows").startsWith("3x"), result::toString);
         }
