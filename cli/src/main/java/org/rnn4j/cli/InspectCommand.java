@@ -24,7 +24,8 @@ final class InspectCommand implements Runnable {
         Checkpoint c = Checkpoint.load(checkpoint);
         ModelConfig m = c.model();
         System.out.printf(Locale.ROOT, "checkpoint   %s (format %d)%n", checkpoint, Checkpoint.formatVersion(m));
-        System.out.printf(Locale.ROOT, "model        %s, %d layer(s) of %d, %s%s, dropout %.2f (embedding %.2f), %s initial state%n",
+        System.out.printf(Locale.ROOT,
+                "model        %s, %d layer(s) of %d, %s%s, dropout %.2f (embedding %.2f), %s initial state%n",
                 CellOptions.describe(m.cell(), m.hiddenSize()), m.layers(),
                 m.hiddenSize(), m.oneHotInput() ? "one-hot input" : "embedding " + m.embeddingSize(),
                 m.tiedWeights() ? " tied to the output layer" : "", m.dropout(), m.embeddingDropout(), m.initialState().id());

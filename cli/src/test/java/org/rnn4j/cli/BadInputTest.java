@@ -102,6 +102,7 @@ class BadInputTest {
             --learning-rate | 0    | learning rate must be positive
             --batch-size    | -1   | batch size must be positive
             --dropout       | 1    | dropout must be in [0, 1)
+            --embedding-dropout | 1.5 | embedding dropout must be in [0, 1), got 1.5
             --cell          | foo  | unknown cell 'foo'
             --optimizer     | foo  | unknown optimizer 'foo'
             --threads       | 0    | --threads must be at least 1

@@ -15,8 +15,8 @@ import org.rnn4j.tensor.Tensor;
 
 /**
  * The encoder every model shares: embedding (or one-hot) → L recurrent layers of its cell, with dropout on
- * the embedding and on each layer's output (each at its own rate), run over whole windows of T steps × N rows. Its output is the top
- * layer's (T·N, H) after dropout, which the model's head reads. A window that runs from a reset state starts at the
+ * the embedding and on each layer's output (each at its own rate), run over whole windows of T steps × N rows.
+ * Its output is the top layer's (T·N, H) after dropout, which the model's head reads. A window that runs from a reset state starts at the
  * initial state, zero or learned, and its backward reaches a learned one.
  */
 public final class Encoder {
@@ -135,7 +135,7 @@ public final class Encoder {
         for (int l = 0; l < layers.length; l++) {
             RecurrentLayer.Window window = ws.windows[l];
             window.forward(input(ws, l, dropping), state.layer(l));
-            if (dropping && ws.dropouts[l] != null) {
+            if (dropping && ws.dropouts[l] != null) { // a model may drop its embedding only
                 ws.dropouts[l].forward(window.output(), window.outputOffset(), ws.dropped[l], count * config.hiddenSize(), rng);
             }
         }
@@ -174,12 +174,16 @@ public final class Encoder {
     /** The (T·N, H) block the head reads: the top layer's output, after dropout when {@code dropping} and it has any. */
     float[] topOutput(Workspace ws, boolean dropping) {
         int top = layers.length - 1;
-        return dropping && ws.dropped[top] != null ? ws.dropped[top] : ws.windows[top].output();
+        return droppedTop(ws, dropping) ? ws.dropped[top] : ws.windows[top].output();
     }
 
     /** Where {@link #topOutput} starts. */
     int topOffset(Workspace ws, boolean dropping) {
-        int top = layers.length - 1;
-        return dropping && ws.dropped[top] != null ? 0 : ws.windows[top].outputOffset();
+        return droppedTop(ws, dropping) ? 0 : ws.windows[layers.length - 1].outputOffset();
+    }
+
+    /** Whether the head reads the top layer's output after its dropout: only while dropping, and only when the layers drop. */
+    private boolean droppedTop(Workspace ws, boolean dropping) {
+        return dropping && ws.dropped[layers.length - 1] != null;
     }
 }

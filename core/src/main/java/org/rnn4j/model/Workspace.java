@@ -85,7 +85,8 @@ public final class Workspace {
         this.windows = new RecurrentLayer.Window[l];
         this.dStates = new float[l][];
         boolean dropout = config.dropout() > 0f;
-        this.embeddingDropout = config.embeddingDropout() > 0f && embeds ? new Dropout(config.embeddingDropout(), count * config.embeddingSize()) : null;
+        this.embeddingDropout = config.embeddingDropout() > 0f && embeds
+                ? new Dropout(config.embeddingDropout(), count * config.embeddingSize()) : null;
         this.droppedEmbedded = embeddingDropout != null ? new float[count * config.embeddingSize()] : null;
         this.dropouts = new Dropout[l];
         this.dropped = new float[l][];
@@ -141,7 +142,8 @@ public final class Workspace {
         memory.add("the token projection table", projects ? plan.projection() == TokenProjection.LOOK_UP ? 2 : 1 : 0, table, Float.BYTES);
         boolean embeds = !config.oneHotInput() && !projects;
         boolean dropout = config.dropout() > 0f;
-        memory.add("the window's embedding rows", embeds ? config.embeddingDropout() > 0f ? 3 : 1 : 0, MemoryEstimate.product(count, e), Float.BYTES);
+        int embeddingCopies = config.embeddingDropout() > 0f ? 3 : 1; // the rows, and with dropout its mask and the dropped rows
+        memory.add("the window's embedding rows", embeds ? embeddingCopies : 0, MemoryEstimate.product(count, e), Float.BYTES);
         memory.add("the window's output gradient", MemoryEstimate.product(count, embeds ? Math.max(h, e) : h), Float.BYTES);
         memory.add("the window's hidden states", l, states, Float.BYTES);
         memory.add("the window's state gradients", l, MemoryEstimate.product(block, 1 + config.cell().stateVectors()), Float.BYTES);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.InvalidInputException;
 import org.rnn4j.io.Json;
 import org.rnn4j.io.SafeTensors;
+import org.rnn4j.model.ModelConfig;
 
 /** A checkpoint whose bytes changed after it was written, or whose weights are not finite, is refused on load. */
 class CheckpointIntegrityTest {
@@ -100,6 +101,17 @@ class CheckpointIntegrityTest {
         assertEquals(0f, checkpoint.model().dropout());
         assertFalse(checkpoint.model().tiedWeights());
         assertFalse(checkpoint.resumable());
+    }
+
+    @Test
+    void theTwoDropoutRatesAreRecordedApart() {
+        ModelConfig config = Checkpoint.load(GOLDEN).model();
+        ModelConfig dropping = new ModelConfig(config.cell(), config.vocabularySize(), config.embeddingSize(), config.hiddenSize(),
+                config.layers(), 0.25f, 0.1f, config.tiedWeights(), config.head(), config.initialState());
+        ModelConfig read = Checkpoint.model(Json.parseObject(Json.write(Checkpoint.modelJson(dropping))));
+        assertEquals(0.25f, read.dropout());
+        assertEquals(0.1f, read.embeddingDropout());
+        assertEquals(dropping, read);
     }
 
     @Test

@@ -70,10 +70,7 @@ final class Gemm {
         Call call = CALLS.get();
         call.set(transA == Transpose.TRANS, transB == Transpose.TRANS, m, n, k, alpha,
                 a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        int threads = work <= SERIAL ? 1 : Parallel.threads();
-        call.split(threads);
-        Parallel.forEach(call.tasks, call.task);
-        call.clear();
+        runBlocked(call, work);
     }
 
     /**
@@ -89,7 +86,11 @@ final class Gemm {
         Call call = CALLS.get();
         call.set(false, true, m, n, k, 1f, a, aOffset, lda, null, 0, 0, 1f, c, cOffset, ldc);
         call.packedB = b.panels();
-        long work = (long) m * n * k;
+        runBlocked(call, (long) m * n * k);
+    }
+
+    /** Runs the product set in {@code call} block by block, on the pool when {@code work} multiply-adds are worth more than one thread. */
+    private static void runBlocked(Call call, long work) {
         call.split(work <= SERIAL ? 1 : Parallel.threads());
         Parallel.forEach(call.tasks, call.task);
         call.clear();
