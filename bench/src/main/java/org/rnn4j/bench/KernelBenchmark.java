@@ -25,7 +25,7 @@ import org.rnn4j.kernel.vector.VectorKernels;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseSerialGC"})
 public abstract class KernelBenchmark {
 
     /** "vector": the Vector API kernels; "scalar": the specification, single-threaded whatever {@link #threads} is. */

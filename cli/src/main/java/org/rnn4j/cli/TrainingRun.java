@@ -38,6 +38,9 @@ public final class TrainingRun {
     static void runLocked(Trainer trainer, Path folder, Consumer<StopReason> after) {
         runStoppable(trainer, () -> {
             StopReason reason = trainer.run();
+            // the run has let go of its window buffers: a full collection frees them, and the launcher's
+            // heap settings hand that memory back, before the plot loads Java2D
+            System.gc();
             LossPlot.writeAfterRun(folder, System.out);
             after.accept(reason);
         });

@@ -116,7 +116,7 @@ final class Cli {
         }
         String java = ProcessHandle.current().info().command().orElseGet(() -> fail("cannot find this JVM's java command"));
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return List.of(java, "--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-cp", classPath, Main.class.getName());
+        return List.of(java, "--add-modules=jdk.incubator.vector", "-XX:+UseSerialGC", "-cp", classPath, Main.class.getName());
     }
 
     /** The launcher's own rule: the jar exists and no pom or main source is newer. */

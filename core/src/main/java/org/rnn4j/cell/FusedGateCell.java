@@ -2,6 +2,7 @@ package org.rnn4j.cell;
 
 import java.util.List;
 import java.util.Optional;
+import org.rnn4j.model.MemoryEstimate;
 import org.rnn4j.nn.LayerTensors;
 import org.rnn4j.nn.RecurrentTensors;
 import org.rnn4j.tensor.TensorShape;
@@ -32,6 +33,11 @@ public abstract class FusedGateCell implements Cell {
     @Override
     public final List<String> packedRecurrent() {
         return List.of(RecurrentTensors.WEIGHT_HH);
+    }
+
+    /** The packed W_hh (G·H, H) that each of {@code blockSets} sets of activation blocks lends its windows' steps. */
+    protected static void estimateStepWeights(MemoryEstimate memory, long gates, long hidden, long blockSets) {
+        memory.add("the packed W_hh", blockSets, MemoryEstimate.product(gates, hidden, hidden), Float.BYTES);
     }
 
     @Override

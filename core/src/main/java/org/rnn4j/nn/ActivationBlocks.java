@@ -1,16 +1,21 @@
 package org.rnn4j.nn;
 
+import org.rnn4j.kernel.Kernels;
+import org.rnn4j.kernel.PackedMatrix;
+
 /**
- * The large arrays a window keeps from forward for backward ((T·N, G·H) gates, cells), lent by slot.
- * A set used by one window is simply its own arrays. A set shared by the windows of a model's layers
- * holds one layer's activations instead of L: each forward takes the arrays over, and a window that
- * finds them taken by a later forward recomputes its activations from the outputs it kept before its
- * backward (design decision 15).
+ * The large arrays a window keeps from forward for backward ((T·N, G·H) gates, cells), lent by slot, and
+ * the packed W_hh its steps multiply by. A set used by one window is simply its own arrays. A set shared
+ * by the windows of a model's layers holds one layer's activations instead of L: each forward takes the
+ * arrays over, and a window that finds them taken by a later forward recomputes its activations from the
+ * outputs it kept before its backward (design decision 15). Likewise one packed W_hh serves every layer:
+ * each packs its own into it before the products that read it.
  */
 public final class ActivationBlocks {
 
     private float[][] arrays = new float[0][];
     private Object holder;
+    private PackedMatrix stepWeights;
 
     /** Makes slot {@code slot} at least {@code size} floats long; windows call this when they are made. */
     public void reserve(int slot, int size) {
@@ -22,6 +27,18 @@ public final class ActivationBlocks {
         if (arrays[slot] == null || arrays[slot].length < size) {
             arrays[slot] = new float[size];
         }
+    }
+
+    /**
+     * The packed (rows, columns) matrix for a window's recurrent products ({@link Kernels#packedRowsMatrix}),
+     * made on first use and kept while windows ask for that shape; its values are whatever the last window
+     * packed into it.
+     */
+    public PackedMatrix stepWeights(Kernels kernels, int rows, int columns) {
+        if (stepWeights == null || stepWeights.rows() != rows || stepWeights.columns() != columns) {
+            stepWeights = kernels.packedRowsMatrix(rows, columns);
+        }
+        return stepWeights;
     }
 
     /** The array of a slot. Not to be kept across calls: a later {@link #reserve} may replace it. */

@@ -21,7 +21,7 @@ public final class RecurrentWeights {
     private final int hidden;
     private final int gateWidth; // G·H
     private final float[] bothBiases; // (G·H) b_ih + b_hh, refreshed each window
-    private PackedMatrix stepWeights; // W_hh packed for products of many rows, refreshed each window; made on first use
+    private PackedMatrix stepWeights; // W_hh packed for products of many rows, into a copy its window lends; refreshed each window
 
     public RecurrentWeights(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
         this.kernels = kernels;
@@ -66,15 +66,15 @@ public final class RecurrentWeights {
 
     /**
      * Before a window's steps: unless the window reads its own packed copy ({@code packedHh} not null), packs
-     * the current W_hh once for the products of all its steps, which {@link #addRecurrent} then reads.
+     * the current W_hh once, into the copy that {@code blocks} lends, for the products of all its steps, which
+     * {@link #addRecurrent} then reads. That copy may be shared by other layers' windows: call this again
+     * after another window may have run.
      */
-    public void prepareSteps(PackedMatrix packedHh) {
+    public void prepareSteps(PackedMatrix packedHh, ActivationBlocks blocks) {
         if (packedHh != null) {
             return;
         }
-        if (stepWeights == null) {
-            stepWeights = kernels.packedRowsMatrix(gateWidth, hidden);
-        }
+        stepWeights = blocks.stepWeights(kernels, gateWidth, hidden);
         stepWeights.pack(parameters.values(), weightHh.offset(), hidden);
     }
 

@@ -40,9 +40,9 @@ public final class Trainer {
     private final TrainingStep step;
     private final LearningRate learningRate;
     private final Batches batches;
-    private final Workspace workspace;
+    private Workspace workspace;            // null once the run has ended
     private final RecurrentState state;
-    private final Evaluator validation;     // null without a validation split
+    private Evaluator validation;           // null without a validation split, and once the run has ended
     private final TrainingProgress progress = new TrainingProgress();
     private final double explodedLoss;      // a window loss above this means divergence
     private Rng rng;
@@ -144,8 +144,14 @@ public final class Trainer {
         stopRequested = true;
     }
 
-    /** Trains until a limit is reached; returns why it stopped. */
+    /**
+     * Trains until a limit is reached; returns why it stopped. A trainer runs once: when it returns it lets
+     * go of its window buffers, most of a run's memory, so that what follows the run has it back.
+     */
     public StopReason run() {
+        if (workspace == null) {
+            throw new IllegalStateException("this trainer has run; resume from its checkpoint with a new one");
+        }
         long sessionStart = System.nanoTime();
         double secondsBefore = progress.seconds;
         MetricsLog log = folder == null ? null : new MetricsLog(folder, progress.step);
@@ -160,6 +166,8 @@ public final class Trainer {
             if (log != null) {
                 log.close();
             }
+            workspace = null;
+            validation = null;
         }
     }
 

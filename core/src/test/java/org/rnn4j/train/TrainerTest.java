@@ -132,6 +132,16 @@ class TrainerTest {
         assertEquals(8, Checkpoint.load(temp.resolve(Trainer.LATEST)).trainingState().step());
     }
 
+    /** A run lets go of its window buffers when it ends, so a second run of the same trainer is refused, not run on nothing. */
+    @Test
+    void aTrainerRunsOnce() {
+        Trainer trainer = stoppableRun(config(3, 5), new ArrayList<>(), 0);
+        assertEquals(StopReason.MAX_STEPS, trainer.run());
+        IllegalStateException refused = assertThrows(IllegalStateException.class, trainer::run);
+        assertTrue(refused.getMessage().contains("has run"), refused.getMessage());
+        assertEquals(3, trainer.progress().step(), "what the run did stays readable");
+    }
+
     /** A run into {@code temp} that records its validation losses and, when {@code stopAt} > 0, is asked to stop after that step. */
     private Trainer stoppableRun(TrainConfig config, List<Double> validationLosses, long stopAt) {
         Trainer[] trainer = new Trainer[1];

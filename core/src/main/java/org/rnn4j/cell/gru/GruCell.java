@@ -34,12 +34,13 @@ public final class GruCell extends FusedGateCell {
         return new GruLayer(kernels, parameters, RecurrentTensors.of(tensors));
     }
 
-    /** Shareable: gi (T·N, 3H); own: gh (T·N, 3H) and the previous-state gradient (N, H). */
+    /** Shareable: gi (T·N, 3H) and the packed W_hh; own: gh (T·N, 3H) and the previous-state gradient (N, H). */
     @Override
     public void estimateWindow(MemoryEstimate memory, long steps, long rows, long hidden, long blockSets, long layers) {
         long gates = MemoryEstimate.product(steps, rows, 3, hidden);
         memory.add("the window's gates", blockSets + layers, gates, Float.BYTES);
         memory.add("the window's previous-state gradients", layers, MemoryEstimate.product(rows, hidden), Float.BYTES);
+        estimateStepWeights(memory, 3, hidden, blockSets);
     }
 
     @Override

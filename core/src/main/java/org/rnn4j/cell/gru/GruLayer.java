@@ -51,7 +51,7 @@ final class GruLayer extends FusedGateLayer {
             System.arraycopy(state, 0, hs, 0, block);
             weights.projectInput(input, steps * rows, gi);
             weights.broadcastHiddenBias(steps * rows, gh);
-            weights.prepareSteps(packedHh);
+            weights.prepareSteps(packedHh, blocks);
             for (int t = 0; t < steps; t++) {
                 int gateOffset = t * rows * 3 * hidden;
                 weights.addRecurrent(packedHh, hs, t * block, rows, gh, gateOffset);

@@ -65,12 +65,13 @@ public final class LstmCell extends FusedGateCell {
         estimateLstmWindow(memory, steps, rows, hidden, blockSets, layers);
     }
 
-    /** Shareable: gates (T·N, 4H) and cells ((T+1)·N, H); own: the first cells and dc, (N, H) each. */
+    /** Shareable: gates (T·N, 4H), cells ((T+1)·N, H) and the packed W_hh; own: the first cells and dc, (N, H) each. */
     static void estimateLstmWindow(MemoryEstimate memory, long steps, long rows, long hidden, long blockSets, long layers) {
         long count = MemoryEstimate.product(steps, rows);
         memory.add("the window's gates", blockSets, MemoryEstimate.product(count, 4, hidden), Float.BYTES);
         memory.add("the window's cells", blockSets, MemoryEstimate.product(steps + 1, rows, hidden), Float.BYTES);
         memory.add("the window's first cells and cell gradients", 2 * layers, MemoryEstimate.product(rows, hidden), Float.BYTES);
+        estimateStepWeights(memory, 4, hidden, blockSets);
     }
 
     @Override

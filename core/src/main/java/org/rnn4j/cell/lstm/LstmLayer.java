@@ -73,7 +73,7 @@ sealed class LstmLayer extends FusedGateLayer permits PeepholeLstmLayer {
             System.arraycopy(state, block, firstCell, 0, block);
             System.arraycopy(state, block, cells, 0, block);
             weights.projectInputWithBothBiases(input, steps * rows, gates);
-            weights.prepareSteps(packedHh);
+            weights.prepareSteps(packedHh, blocks);
             for (int t = 0; t < steps; t++) {
                 int gateOffset = t * rows * 4 * hidden;
                 weights.addRecurrent(packedHh, hs, t * block, rows, gates, gateOffset);
@@ -94,6 +94,7 @@ sealed class LstmLayer extends FusedGateLayer permits PeepholeLstmLayer {
             float[] cells = blocks.get(CELLS);
             System.arraycopy(firstCell, 0, cells, 0, block);
             weights.projectInputWithBothBiases(input, steps * rows, gates);
+            weights.prepareSteps(packedHh, blocks); // the shared copy holds a later layer's W_hh by now
             weights.addRecurrent(packedHh, hs, 0, steps * rows, gates, 0);
             for (int t = 0; t < steps; t++) {
                 stepForward(rows, gates, t * rows * 4 * hidden, cells, t * block, (t + 1) * block, dh, 0);

@@ -41,10 +41,11 @@ public final class RnnCell extends FusedGateCell {
         return new RnnLayer(kernels, parameters, RecurrentTensors.of(tensors), activation);
     }
 
-    /** Shareable: the pre-activations (T·N, H). */
+    /** Shareable: the pre-activations (T·N, H) and the packed W_hh. */
     @Override
     public void estimateWindow(MemoryEstimate memory, long steps, long rows, long hidden, long blockSets, long layers) {
         memory.add("the window's pre-activations", blockSets, MemoryEstimate.product(steps, rows, hidden), Float.BYTES);
+        estimateStepWeights(memory, 1, hidden, blockSets);
     }
 
     @Override

@@ -44,7 +44,7 @@ final class RnnLayer extends FusedGateLayer {
             System.arraycopy(state, 0, hs, 0, block);
             weights.projectInputWithBothBiases(x, steps * rows, dA);
             System.arraycopy(dA, 0, hs, block, steps * block);
-            weights.prepareSteps(packedHh);
+            weights.prepareSteps(packedHh, blocks);
             for (int t = 0; t < steps; t++) {
                 weights.addRecurrent(packedHh, hs, t * block, rows, hs, (t + 1) * block);
                 kernels.activate(activation, hs, (t + 1) * block, block);

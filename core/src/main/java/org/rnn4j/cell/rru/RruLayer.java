@@ -23,17 +23,19 @@ final class RruLayer extends FusedGateLayer {
 
     @Override
     protected Window newWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
-        return new RruWindow(steps, rows, packedHh);
+        return new RruWindow(steps, rows, blocks, packedHh);
     }
 
-    /** The window keeps its gates: ĥ and z are not recoverable from h alone. */
+    /** The window keeps its gates (ĥ and z are not recoverable from h alone); it borrows only the packed W_hh. */
     private final class RruWindow extends StepWindow {
+        private final ActivationBlocks blocks;
         private final float[] gates;  // (T·N, 2H) pre-activations ĥ|z, then activations, then dL/d(pre-activation)
         private final float[] dhPrev; // (N, H) the (1−z)⊙dh part of dL/dh_{t−1}
         private final float[] dGates; // (2H) one row's dL/dĥ|dL/dz, then dL/d(pre-activation)
 
-        RruWindow(int steps, int rows, PackedMatrix packedHh) {
+        RruWindow(int steps, int rows, ActivationBlocks blocks, PackedMatrix packedHh) {
             super(steps, rows, RruLayer.this.hidden, packedHh);
+            this.blocks = blocks;
             this.gates = new float[steps * rows * 2 * hidden];
             this.dhPrev = new float[block];
             this.dGates = new float[2 * hidden];
@@ -44,7 +46,7 @@ final class RruLayer extends FusedGateLayer {
             Kernels kernels = weights.kernels();
             System.arraycopy(state, 0, hs, 0, block);
             weights.projectInputWithBothBiases(input, steps * rows, gates);
-            weights.prepareSteps(packedHh);
+            weights.prepareSteps(packedHh, blocks);
             for (int t = 0; t < steps; t++) {
                 int g = t * rows * 2 * hidden;
                 int prev = t * block;
