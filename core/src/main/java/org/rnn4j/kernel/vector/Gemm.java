@@ -412,32 +412,30 @@ final class Gemm {
         c51.intoArray(tile, 5 * NR + L);
     }
 
-    /** C tile (mr, nr) at cIndex = scale·C + alpha·tile; scale 0 overwrites. tile is (MR, NR). */
+    /**
+     * C tile (mr, nr) at cIndex = scale·C + alpha·tile; scale 0 overwrites. tile is (MR, NR). A tile at the
+     * column edge (nr < NR) is written element by element, with the same two roundings as the vector path:
+     * a masked store whose mask is known only at run time checks its lanes one by one.
+     */
     private static void update(float[] tile, float[] c, int cIndex, int ldc, int mr, int nr,
                                float alpha, float scale) {
-        VectorMask<Float> m0 = S.indexInRange(0, nr);
-        VectorMask<Float> m1 = S.indexInRange(L, nr);
         for (int i = 0; i < mr; i++) {
             int row = cIndex + i * ldc;
+            if (nr < NR) {
+                for (int j = 0; j < nr; j++) {
+                    float product = tile[i * NR + j] * alpha;
+                    c[row + j] = scale != 0f ? Math.fma(c[row + j], scale, product) : product;
+                }
+                continue;
+            }
             FloatVector r0 = FloatVector.fromArray(S, tile, i * NR).mul(alpha);
             FloatVector r1 = FloatVector.fromArray(S, tile, i * NR + L).mul(alpha);
-            if (nr == NR) {
-                // full tile
-                if (scale != 0f) {
-                    r0 = FloatVector.fromArray(S, c, row).fma(FloatVector.broadcast(S, scale), r0);
-                    r1 = FloatVector.fromArray(S, c, row + L).fma(FloatVector.broadcast(S, scale), r1);
-                }
-                r0.intoArray(c, row);
-                r1.intoArray(c, row + L);
-            } else {
-                // column edge: masked
-                if (scale != 0f) {
-                    r0 = FloatVector.fromArray(S, c, row, m0).fma(FloatVector.broadcast(S, scale), r0);
-                    r1 = FloatVector.fromArray(S, c, row + L, m1).fma(FloatVector.broadcast(S, scale), r1);
-                }
-                r0.intoArray(c, row, m0);
-                r1.intoArray(c, row + L, m1);
+            if (scale != 0f) {
+                r0 = FloatVector.fromArray(S, c, row).fma(FloatVector.broadcast(S, scale), r0);
+                r1 = FloatVector.fromArray(S, c, row + L).fma(FloatVector.broadcast(S, scale), r1);
             }
+            r0.intoArray(c, row);
+            r1.intoArray(c, row + L);
         }
     }
 }
