@@ -21,7 +21,7 @@ public final class RecurrentWeights {
     private final int hidden;
     private final int gateWidth; // G·H
     private final float[] bothBiases; // (G·H) b_ih + b_hh, refreshed each window
-    private PackedMatrix stepWeights; // W_hh packed for products of many rows, into a copy its window lends; refreshed each window
+    private PackedMatrix stepWeights; // W_hh packed for products of many rows, in the copy its window lends
 
     public RecurrentWeights(Kernels kernels, Parameters parameters, RecurrentTensors tensors) {
         this.kernels = kernels;

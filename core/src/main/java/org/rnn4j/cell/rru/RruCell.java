@@ -34,7 +34,10 @@ public final class RruCell extends FusedGateCell {
         return new RruLayer(kernels, parameters, RecurrentTensors.of(tensors));
     }
 
-    /** Shareable: the packed W_hh; own: the gates (T·N, 2H), the previous-state gradient (N, H) and one row's gate gradients (2H). */
+    /**
+     * Shareable: the packed W_hh; own: the gates (T·N, 2H), the previous-state gradient (N, H) and one row's
+     * gate gradients (2H).
+     */
     @Override
     public void estimateWindow(MemoryEstimate memory, long steps, long rows, long hidden, long blockSets, long layers) {
         memory.add("the window's gates", layers, MemoryEstimate.product(steps, rows, 2, hidden), Float.BYTES);
