@@ -30,14 +30,17 @@ public final class ActivationBlocks {
     }
 
     /**
-     * The packed (rows, columns) matrix for a window's recurrent products ({@link Kernels#packedRowsMatrix}),
-     * made on first use and kept while windows ask for that shape; its values are whatever the last window
-     * packed into it.
+     * Makes the packed W_hh this set lends a (rows, columns) matrix of {@code kernels}
+     * ({@link Kernels#packedRowsMatrix}); windows call this when they are made.
      */
-    public PackedMatrix stepWeights(Kernels kernels, int rows, int columns) {
+    public void reserveStepWeights(Kernels kernels, int rows, int columns) {
         if (stepWeights == null || stepWeights.rows() != rows || stepWeights.columns() != columns) {
             stepWeights = kernels.packedRowsMatrix(rows, columns);
         }
+    }
+
+    /** The packed W_hh this set lends; its values are whatever the last window packed into it. */
+    public PackedMatrix stepWeights() {
         return stepWeights;
     }
 

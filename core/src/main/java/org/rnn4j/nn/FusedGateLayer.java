@@ -36,6 +36,7 @@ public abstract class FusedGateLayer implements RecurrentLayer {
 
     @Override
     public final Window window(int steps, int rows, ActivationBlocks blocks) {
+        weights.reserveSteps(blocks);
         return newWindow(steps, rows, blocks, null);
     }
 

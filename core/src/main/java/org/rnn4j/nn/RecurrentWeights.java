@@ -64,6 +64,11 @@ public final class RecurrentWeights {
         kernels.broadcastRows(parameters.values(), biasHh.offset(), gateWidth, rows, out, 0);
     }
 
+    /** When a window is made that will read W_hh packed by {@link #prepareSteps}: has {@code blocks} hold a copy. */
+    public void reserveSteps(ActivationBlocks blocks) {
+        blocks.reserveStepWeights(kernels, gateWidth, hidden);
+    }
+
     /**
      * Before a window's steps: unless the window reads its own packed copy ({@code packedHh} not null), packs
      * the current W_hh once, into the copy that {@code blocks} lends, for the products of all its steps, which
@@ -74,7 +79,7 @@ public final class RecurrentWeights {
         if (packedHh != null) {
             return;
         }
-        stepWeights = blocks.stepWeights(kernels, gateWidth, hidden);
+        stepWeights = blocks.stepWeights();
         stepWeights.pack(parameters.values(), weightHh.offset(), hidden);
     }
 
